@@ -1,0 +1,79 @@
+"""Actor mentions: find the phrases that name who acts, and normalise them with the lexicon.
+
+Candidates are lexicon entities (the EntityRuler's ``ACTOR`` label), model entities that can name
+a group (NORP, ORG), and noun phrases headed by a word for armed people, crowds or civilians.
+Each is passed to the lexicon's ``resolve``; what resolves becomes an ``Actor`` with its span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from spacy.tokens import Span
+
+from ..records import Actor
+
+ACTOR_LABELS = frozenset({"ACTOR", "NORP", "ORG"})
+PEOPLE_HEADS = frozenset(
+    {
+        "soldier", "troop", "army", "force", "police", "policeman", "officer", "militant", "fighter",
+        "rebel", "insurgent", "militia", "militiaman", "gunman", "gunmen", "jihadist", "terrorist",
+        "bandit", "guerrilla", "attacker", "assailant", "protester", "protestor", "demonstrator",
+        "rioter", "mob", "crowd", "civilian", "resident", "villager", "farmer", "student", "worker",
+        "man", "woman", "people", "child", "local", "patrol", "convoy", "coalition", "regime",
+        "government", "military", "gendarme", "marine", "personnel", "member", "supporter",
+        "individual", "group", "herder", "herdsman", "herdsmen", "teacher", "journalist", "activist",
+        "loyalist", "hitman", "hitmen", "kidnapper", "gang", "cartel", "jawan", "cop", "paramilitary",
+    }
+)  # fmt: skip
+
+
+class ActorResolver(Protocol):
+    def resolve(self, surface: str, country_iso3: str | None, date: str | None) -> Actor | None: ...
+
+
+def candidate_spans(sent: Span) -> list[Span]:
+    """Phrases in a sentence that may name an actor, longest first, without overlaps."""
+    spans: list[Span] = [e for e in sent.ents if e.label_ in ACTOR_LABELS]
+    for chunk in sent.noun_chunks:
+        if chunk.root.lemma_.lower() in PEOPLE_HEADS or chunk.root.lower_ in PEOPLE_HEADS:
+            spans.append(_trim_determiners(chunk))
+    spans.sort(key=lambda s: (-(s.end - s.start), s.start))
+    kept: list[Span] = []
+    for span in spans:
+        if any(span.start < k.end and k.start < span.end for k in kept):
+            continue
+        kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _trim_determiners(chunk: Span) -> Span:
+    start = chunk.start
+    while start < chunk.end - 1 and chunk.doc[start].dep_ in ("det", "predet", "poss", "nummod"):
+        start += 1
+    return chunk.doc[start : chunk.end]
+
+
+def find_actors(
+    sentences: Iterable[Span], base: int, resolver: ActorResolver, country_iso3: str | None, date: str | None
+) -> list[Actor]:
+    """Every resolvable actor mention, with absolute offsets into the document."""
+    found: list[Actor] = []
+    for sent in sentences:
+        for span in candidate_spans(sent):
+            actor = resolver.resolve(span.text, country_iso3, date)
+            if actor is None:
+                continue
+            found.append(
+                Actor(
+                    name=actor.name,
+                    inter=actor.inter,
+                    country=actor.country,
+                    kind=actor.kind,
+                    surface=span.text,
+                    start=base + span.start_char,
+                    end=base + span.end_char,
+                )
+            )
+    return found

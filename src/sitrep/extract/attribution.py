@@ -1,0 +1,684 @@
+"""Attribution: who makes the claims in each sentence.
+
+Sources are found through reporting verbs ("said", "told", "reported", ...) and their subjects in
+the dependency parse, the object of "according to", "citing X", headline tails ("... - state
+media") and a dateline agency ("BEIRUT (Reuters) -"). Each mention is normalised against the
+source lexicon (``data/sources.json``); definite descriptions and pronouns ("the monitor", "it")
+carry the last named source of a fitting type forward. Sentences with no source of their own
+continue a quote of their paragraph or fall back to the dateline agency, else the outlet.
+
+A sentence can hold several attributions ("Residents said X, Reuters reported"): the relay covers
+the sentence, the speaker only its own clause, so ``source_at`` (narrowest scope wins) gives the
+originator of a value.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from spacy.tokens import Span, Token
+
+from ..errors import ResourceError
+from ..records import Attribution
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+REPORT_LEMMAS = frozenset(
+    {
+        *("say", "tell", "report", "state", "claim", "announce", "add", "cite", "quote", "confirm"),
+        *("deny", "allege", "accuse", "write", "post", "tweet", "insist", "warn", "estimate", "note"),
+        *("describe", "explain", "indicate", "assert", "acknowledge", "admit", "document", "publish"),
+        *("broadcast", "blame", "specify", "reiterate", "stress"),
+    }
+)
+CITE_LEMMAS = frozenset({"cite", "quote"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Children that leave the source's own noun phrase: clauses and appositions about it.
+CORE_DROP = frozenset({"appos", "relcl", "acl", "advcl", "cc", "conj", "parataxis"})
+# Punctuation that closes a noun phrase; hyphens, dots and apostrophes stay inside names.
+PHRASE_BREAKS = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "—", "–", "--"})
+MAX_CORE = 14
+MAX_NAME = 7
+MAX_NGRAM = 9
+DATELINE_PARAGRAPHS = 3
+DATELINE = re.compile(
+    r"[ \t]*[A-Z][A-Z'’.\-]+(?:[ /]+[A-Z][A-Za-z'’.\-]+)*(?:,[^()\n]{1,40}?)?[ \t]*"
+    r"\((?P<agency>[A-Za-z][^()\n]{1,38})\)[ \t]*[-—–:]"
+)
+HEADLINE_TAIL = re.compile(r"\s[-–—:|]\s*(?P<src>[^-–—:|\n]{2,60}?)\s*$")
+
+PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+DEFINITE = frozenset({"the", "this", "that", "its", "their", "these", "those"})
+NATIONALITY_LABELS = frozenset({"NORP", "GPE"})
+_SPLITTERS = re.compile(r"[-–—/]")
+_DROPPED = re.compile(r"[.,;:()\[\]]")
+_LEADING = re.compile(r"^(?:the|a|an|another|one|two|several|some|its|his|her|their)\s+", re.IGNORECASE)
+
+
+def norm(text: str) -> str:
+    """Spelling-insensitive key: curly apostrophes, dots and dashes do not matter (U.S.-led = US led)."""
+    text = _DROPPED.sub("", text.replace("’", "'"))
+    return " ".join(_SPLITTERS.sub(" ", text).split())
+
+
+def fold(text: str) -> str:
+    return norm(text).casefold()
+
+
+def as_name(text: str) -> str:
+    """A phrase as a source name: no leading article or numeral, no edge punctuation."""
+    text = " ".join(text.split()).strip(" ,;:-–—\"“”'")
+    while (stripped := _LEADING.sub("", text)) != text:
+        text = stripped
+    return text[:1].upper() + text[1:]
+
+
+def quote_open(text: str) -> bool:
+    """Whether a stretch of text ends inside a quotation."""
+    curly = text.count("“") - text.count("”")
+    return curly > 0 or text.count('"') % 2 == 1
+
+
+CONF_NAMED, CONF_GENERIC, CONF_ANAPHOR, CONF_PRONOUN = 0.9, 0.8, 0.7, 0.6
+CONF_NAME_ONLY, CONF_QUOTE, CONF_DATELINE, CONF_OUTLET = 0.6, 0.6, 0.7, 0.5
+
+
+# --------------------------------------------------------------------------- the lexicon
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """One source the lexicon knows: canonical name, attribution kind, finer type, ACLED scale."""
+
+    name: str
+    kind: str
+    type: str
+    scale: str | None = None
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    generic: bool = False
+    acled: str | None = None
+
+
+@dataclass(frozen=True)
+class Anaphor:
+    """A description ("the monitor") that points back to the last source of some types."""
+
+    phrases: tuple[str, ...]
+    types: tuple[str, ...]
+    generic: str | None = None
+    generic_kind: str = "other"
+    name_contains: str | None = None
+    default: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceLexicon:
+    """Read-only lookup tables built once by ``load_source_lexicon``.
+
+    Single-word names match case-sensitively ("AP", "Punch", "IS"), longer ones and generic
+    descriptions ("residents") case-insensitively.
+    """
+
+    entries: tuple[SourceEntry, ...]
+    cased: Mapping[str, SourceEntry]
+    folded: Mapping[str, SourceEntry]
+    generic: Mapping[str, SourceEntry]
+    anaphors: Mapping[str, Anaphor]
+    by_name: Mapping[str, SourceEntry]
+
+    def get(self, name: str) -> SourceEntry | None:
+        """The entry a canonical name, ACLED name or alias stands for, case-insensitively."""
+        return self.by_name.get(fold(name))
+
+    def named(self, phrase: str) -> SourceEntry | None:
+        """The named (non-generic) entry a phrase spells exactly."""
+        key = norm(phrase)
+        if len(key.split()) == 1:
+            return self.cased.get(key)
+        return self.folded.get(key.casefold())
+
+
+def load_source_lexicon(path: Path | str | None = None) -> SourceLexicon:
+    """Load the source lexicon (the packaged ``sources.json`` unless ``path`` is given)."""
+    try:
+        if path is None:
+            raw = resources.files("sitrep").joinpath("data/sources.json").read_text(encoding="utf-8")
+        else:
+            raw = Path(path).read_text(encoding="utf-8")
+        data = json.loads(raw)
+        entries = tuple(_make(SourceEntry, item) for item in data["sources"])
+        anaphors = tuple(_make(Anaphor, item) for item in data.get("anaphors", ()))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ResourceError(f"source lexicon {path or 'sources.json'} is unreadable: {exc}") from exc
+    return _build(entries, anaphors)
+
+
+def source_scale(name: str, lexicon: SourceLexicon) -> str | None:
+    """ACLED's source scale for a source name or alias, if the lexicon knows it."""
+    entry = lexicon.get(name)
+    return entry.scale if entry else None
+
+
+def _make(cls: type[T], item: dict[str, Any]) -> T:
+    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in item.items() if k in names})
+
+
+def _build(entries: Sequence[SourceEntry], anaphors: Sequence[Anaphor]) -> SourceLexicon:
+    cased: dict[str, SourceEntry] = {}
+    folded: dict[str, SourceEntry] = {}
+    generic: dict[str, SourceEntry] = {}
+    by_name: dict[str, SourceEntry] = {}
+    for entry in entries:
+        for alias in (entry.name, *entry.aliases, *([entry.acled] if entry.acled else [])):
+            key = norm(alias)
+            one_word = len(key.split()) == 1 and not entry.generic
+            table = generic if entry.generic else cased if one_word else folded
+            key = key if one_word else key.casefold()
+            if table.setdefault(key, entry) is not entry:
+                log.warning("source alias %r is claimed by %s and %s", alias, table[key].name, entry.name)
+            by_name.setdefault(fold(alias), entry)
+    ana = {fold(phrase): a for a in anaphors for phrase in a.phrases}
+    return SourceLexicon(tuple(entries), cased, folded, generic, ana, by_name)
+
+
+# --------------------------------------------------------------------------- resolution state
+
+
+@dataclass(frozen=True)
+class Found:
+    """A resolved source with the absolute span of the words that name it."""
+
+    name: str
+    kind: str
+    type: str
+    start: int
+    end: int
+    text: str
+    confidence: float
+    person: bool = False  # names or describes one person: "he" and "she" can refer to it
+
+
+@dataclass
+class AttributionMemory:
+    """What a document has named so far; pass one in to carry it across several calls."""
+
+    by_type: dict[str, Found] = field(default_factory=dict)
+    people: dict[str, Found] = field(default_factory=dict)  # "Caggins" -> whom he spoke for
+    last: Found | None = None
+    last_person: Found | None = None
+    last_body: Found | None = None
+    default: Found | None = None
+    paragraphs_seen: int = 0
+
+    def remember(self, found: Found) -> None:
+        self.by_type[found.type] = found
+        self.last = found
+        if found.person:
+            self.last_person = found
+        else:
+            self.last_body = found
+
+    def recall(self, types: Iterable[str], name_contains: str | None = None) -> Found | None:
+        candidates = [self.by_type[t] for t in types if t in self.by_type]
+        if name_contains:
+            candidates = [c for c in candidates if name_contains.casefold() in c.name.casefold()]
+        return max(candidates, key=lambda f: f.start, default=None)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    found: Found
+    trigger: Token
+    tail: bool
+    scope: tuple[int, int]  # relative char offsets of the clause the source covers
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+def attribute(
+    sentences: Sequence[Span],
+    *,
+    outlet: str | None,
+    lexicon: SourceLexicon,
+    base: int = 0,
+    memory: AttributionMemory | None = None,
+) -> list[Attribution]:
+    """Attributions for every sentence, with absolute offsets (``base`` + offsets in the Doc).
+
+    A sentence with no source of its own gets one covering it: its paragraph's last source when
+    it continues a quote, else the dateline agency, else ``outlet`` (kind ``outlet``, span -1).
+    With no outlet and no dateline such a sentence gets none.
+    """
+    memory = memory if memory is not None else AttributionMemory()
+    fallback = _outlet_found(outlet, lexicon)
+    if sentences and memory.default is None:
+        memory.default = _dateline(sentences, lexicon, memory, base)
+    out: list[Attribution] = []
+    paragraph: Found | None = None
+    para_start, prev_end = 0, None
+    for sent in sentences:
+        if not sent.text.strip():
+            continue
+        text = sent.doc.text
+        if prev_end is None or "\n" in text[prev_end : sent.start_char]:
+            paragraph = paragraph if _carries_over(text, para_start, sent.start_char) else None
+            para_start = _paragraph_start(text, sent.start_char)
+        prev_end = sent.start_char + len(sent.text.rstrip())  # a sentence owns its trailing newlines
+        mentions = _mentions(sent, lexicon, memory, base)
+        if mentions:
+            out.extend(_attributions(sent, mentions, base))
+            paragraph = mentions[0].found
+            continue
+        inherited = _inherit(sent, para_start, paragraph, memory, fallback, base)
+        if inherited is not None:
+            out.append(_to_record(inherited, sent.start_char + base, sent.end_char + base))
+    return out
+
+
+def source_at(attributions: Sequence[Attribution], start: int, end: int | None = None) -> Attribution | None:
+    """The attribution for text at ``start``..``end``: narrowest covering scope, later on ties."""
+    end = start + 1 if end is None else end
+    best: Attribution | None = None
+    for a in attributions:
+        inside = a.scope_start <= start and end <= a.scope_end
+        if inside and (best is None or a.scope_end - a.scope_start <= best.scope_end - best.scope_start):
+            best = a
+    return best
+
+
+def _to_record(found: Found, scope_start: int, scope_end: int) -> Attribution:
+    f = found
+    return Attribution(f.name, f.kind, f.start, f.end, f.text, scope_start, scope_end, f.confidence)
+
+
+def _attributions(sent: Span, mentions: list[_Mention], base: int) -> Iterator[Attribution]:
+    outer = _outermost(mentions)
+    for m in [outer, *(m for m in mentions if m is not outer)]:
+        lo, hi = (sent.start_char, sent.end_char) if m is outer else m.scope
+        yield _to_record(m.found, lo + base, hi + base)
+
+
+def _outermost(mentions: list[_Mention]) -> _Mention:
+    # "Residents said X, Reuters reported": the trailing clause relays the whole sentence,
+    # whatever the parser made of it.
+    tails = [m for m in mentions if m.tail]
+    if tails:
+        return tails[-1]
+    return min(mentions, key=lambda m: (len(list(m.trigger.ancestors)), m.trigger.i))
+
+
+# --------------------------------------------------------------------------- finding mentions
+
+
+def _mentions(sent: Span, lexicon: SourceLexicon, memory: AttributionMemory, base: int) -> list[_Mention]:
+    skip = memory.default.end - base if memory.default else -1
+    found: list[_Mention] = []
+    for token in sent:
+        if token.idx < skip:
+            continue
+        for head, source_head in _triggers(token):
+            resolved = _resolve(source_head, lexicon, memory, base)
+            if resolved is None:
+                continue
+            memory.remember(resolved)
+            found.append(_Mention(resolved, head, _is_tail(head, source_head), _scope(head, source_head)))
+    return found or _headline_tail(sent, lexicon, base)
+
+
+def _triggers(token: Token) -> Iterator[tuple[Token, Token]]:
+    """(trigger, head of the source phrase) pairs a token opens."""
+    if token.lower_ == "according":
+        for to in token.children:
+            yield from ((token, obj) for obj in to.children if to.lower_ == "to" and obj.dep_ == "pobj")
+        return
+    if token.lemma_.lower() not in REPORT_LEMMAS or token.pos_ not in ("VERB", "AUX"):
+        return
+    subject = _subject(token)
+    if token.lemma_.lower() in CITE_LEMMAS and subject is None:
+        yield from ((token, obj) for obj in token.children if obj.dep_ == "dobj")
+        return
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    if passive and token.lemma_.lower() not in CITE_LEMMAS:
+        for agent in (c for c in token.children if c.dep_ == "agent"):
+            yield from ((token, obj) for obj in agent.children if obj.dep_ == "pobj")
+        return
+    if subject is not None and not (passive and subject.lower_ == "it"):
+        yield token, subject
+
+
+def _subject(verb: Token) -> Token | None:
+    # "The state news agency SANA said": of two subjects the one next to the verb names the source.
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        return subjects[-1] if subjects[-1].i < verb.i else subjects[0]
+    # "SOHR reported the clashes and said ...": a conjoined verb shares its head's subject.
+    if verb.dep_ == "conj" and verb.head.lemma_.lower() in REPORT_LEMMAS:
+        return next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+    # "Airwars documented ...": a name the parser hung on the verb as a modifier.
+    left = [c for c in verb.lefts if c.dep_ in ("npadvmod", "dep", "nmod") and c.pos_ == "PROPN"]
+    return left[-1] if left else _orphan_subject(verb)
+
+
+def _orphan_subject(verb: Token) -> Token | None:
+    """The phrase before a closing ", X reported." that the parser hung elsewhere."""
+    prev = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or prev is None or prev.pos_ not in ("NOUN", "PROPN"):
+        return None
+    commas = [t.i for t in verb.sent if t.text == "," and t.i < verb.i]
+    if not commas:
+        return None
+    head = prev
+    while commas[-1] < head.head.i < verb.i:
+        head = head.head
+    return head
+
+
+def _is_tail(trigger: Token, source: Token) -> bool:
+    """A clause like ", Reuters reported." that closes a sentence after its content."""
+    if trigger.lower_ == "according":
+        return trigger.i > source.sent.start + 2 and not any(
+            t.pos_ == "VERB" for t in trigger.sent if t.i > source.i
+        )
+    left = source.left_edge.i
+    if left <= source.sent.start or trigger.i < source.i:
+        return False
+    before = source.doc[left - 1].text
+    after = [t for t in trigger.sent if t.i > trigger.i]
+    return before in {",", "”", '"'} and not any(t.dep_ == "ccomp" for t in after)
+
+
+def _scope(trigger: Token, source: Token) -> tuple[int, int]:
+    """The clause a non-outermost source covers: its verb's content without the source phrase."""
+    if trigger.lemma_.lower() in CITE_LEMMAS and trigger.dep_ in ("advcl", "acl", "xcomp", "conj"):
+        trigger = trigger.head
+    content = [c for c in trigger.children if c.dep_ == "ccomp"]
+    tokens = [t for c in content for t in c.subtree] if content else list(trigger.subtree)
+    own = {t.i for t in source.subtree}
+    tokens = [t for t in tokens if t.i not in own] or [trigger]
+    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+
+
+def _headline_tail(sent: Span, lexicon: SourceLexicon, base: int) -> list[_Mention]:
+    # "Civilian killed near Qamishli - state media": a title names its source after a dash.
+    match = HEADLINE_TAIL.search(sent.text)
+    if not match:
+        return []
+    phrase = match.group("src").strip()
+    entry = lexicon.named(phrase) or lexicon.generic.get(norm(phrase).casefold())
+    if entry is None:
+        return []
+    start = sent.start_char + match.start("src")
+    end = start + len(phrase)
+    found = Found(entry.name, entry.kind, entry.type, start + base, end + base, phrase, CONF_GENERIC)
+    return [_Mention(found, sent.root, True, (sent.start_char, sent.end_char))]
+
+
+# --------------------------------------------------------------------------- resolving a phrase
+
+
+def _resolve(head: Token, lexicon: SourceLexicon, memory: AttributionMemory, base: int) -> Found | None:
+    core = _core(head)
+    appos = [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
+    spokes = _generic_match([*core, *appos], lexicon, kind="spokesperson") is not None
+    named = _named_match(core, lexicon) or (_named_match(appos, lexicon) if appos else None)
+    if named is not None:
+        entry, _ = named
+        kind = "spokesperson" if spokes and entry.kind in ("official", "other") else entry.kind
+        found = _found(entry.name, kind, entry.type, core, base, CONF_NAMED)
+        memory.people.update((t.text.casefold(), found) for t in core if t.ent_type_ == "PERSON")
+        return found
+    if len(core) == 1 and core[0].lower_ in PRONOUNS:
+        return _pronoun(core[0], memory, base)
+    if spokes:
+        return _spokesperson(core, appos, lexicon, memory, base)
+    return _described(core, appos, lexicon, memory, base)
+
+
+def _described(
+    core: list[Token], appos: list[Token], lexicon: SourceLexicon, memory: AttributionMemory, base: int
+) -> Found | None:
+    ana = _anaphor_match(core, lexicon)
+    gen = _generic_match(core, lexicon) or (_generic_match(appos, lexicon) if appos else None)
+    if ana is not None and not _has_nationality(core) and (gen is None or ana[1] >= gen[1]):
+        return _anaphoric(ana[0], core, lexicon, memory, base)
+    # "one post shared on social media": the source hides in a clause about the phrase.
+    gen = gen or _generic_match(sorted({t for c in core for t in c.subtree}, key=lambda t: t.i), lexicon)
+    if gen is None:
+        return _name_only(core, memory, base)
+    person = _person_name(core)
+    if person:  # "Mayor Ivan Petrenko": a titled person is named, the title gives the kind
+        return _found(person, gen[0].kind, "person", core, base, CONF_NAME_ONLY)
+    return _found(_nationality(core, gen[0]), gen[0].kind, gen[0].type, core, base, CONF_GENERIC)
+
+
+def _spokesperson(
+    core: list[Token], appos: list[Token], lexicon: SourceLexicon, memory: AttributionMemory, base: int
+) -> Found:
+    """Whom an unnamed spokesperson speaks for: a body in the phrase, a name, or the last official."""
+    body = _generic_match([t for t in [*core, *appos] if not _is_title(t, lexicon)], lexicon)
+    name = _nationality(core, body[0]) if body else _owner_name(core)
+    if name:
+        return _found(name, "spokesperson", "spokesperson", core, base, CONF_NAME_ONLY)
+    prior = memory.recall(("ministry", "military", "police", "government", "coalition", "spokesperson"))
+    if prior is not None:
+        return _found(prior.name, "spokesperson", prior.type, core, base, CONF_ANAPHOR)
+    return _found(
+        _person_name(core) or "Spokesperson", "spokesperson", "spokesperson", core, base, CONF_GENERIC
+    )
+
+
+def _is_title(token: Token, lexicon: SourceLexicon) -> bool:
+    entry = lexicon.generic.get(token.lower_)
+    return entry is not None and entry.kind == "spokesperson"
+
+
+def _nationality(core: Sequence[Token], entry: SourceEntry) -> str:
+    """An official generic source with the nationality the text gives it: "Iraqi officials"."""
+    nationality = [t.text for t in core if t.ent_type_ in NATIONALITY_LABELS]
+    if entry.kind != "official" or not nationality:
+        return entry.name
+    return f"{' '.join(nationality)} {entry.name[0].lower()}{entry.name[1:]}"
+
+
+def _core(head: Token) -> list[Token]:
+    """The source's own noun phrase: contiguous tokens around its head, clauses dropped."""
+    keep: set[int] = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        keep.add(token.i)
+        stack.extend(c for c in token.children if c.dep_ not in CORE_DROP and c.text not in PHRASE_BREAKS)
+    lo = hi = head.i
+    # A phrase never crosses a line: that is a parse run over a headline.
+    while lo - 1 in keep and hi - lo < MAX_CORE and "\n" not in head.doc[lo - 1].text_with_ws:
+        lo -= 1
+    while hi + 1 in keep and hi - lo < MAX_CORE and "\n" not in head.doc[hi].text_with_ws:
+        hi += 1
+    return list(head.doc[lo : hi + 1])
+
+
+def _ngrams(tokens: Sequence[Token]) -> Iterator[tuple[int, int, str]]:
+    """(first, last index into tokens, text) for every run, longest first."""
+    doc_text = tokens[0].doc.text if tokens else ""
+    for size in range(min(MAX_NGRAM, len(tokens)), 0, -1):
+        for i in range(len(tokens) - size + 1):
+            a, b = tokens[i], tokens[i + size - 1]
+            if b.i - a.i == size - 1:
+                yield i, i + size - 1, doc_text[a.idx : b.idx + len(b.text)]
+
+
+def _named_match(tokens: Sequence[Token], lexicon: SourceLexicon) -> tuple[SourceEntry, int] | None:
+    for i, j, text in _ngrams(tokens):
+        entry = lexicon.named(text)
+        if entry is not None:
+            return entry, j - i + 1
+    return None
+
+
+def _generic_match(
+    tokens: Sequence[Token], lexicon: SourceLexicon, kind: str | None = None
+) -> tuple[SourceEntry, int] | None:
+    for i, j, text in _ngrams(tokens):
+        entry = lexicon.generic.get(norm(text).casefold())
+        if entry is not None and (kind is None or entry.kind == kind):
+            return entry, j - i + 1
+    return None
+
+
+def _anaphor_match(core: Sequence[Token], lexicon: SourceLexicon) -> tuple[Anaphor, int] | None:
+    # A description ends at the phrase's head noun: "the UK-based monitor", not "monitor reports".
+    for size in range(min(MAX_NGRAM, len(core)), 0, -1):
+        tail = core[len(core) - size :]
+        text = core[0].doc.text[tail[0].idx : tail[-1].idx + len(tail[-1].text)]
+        anaphor = lexicon.anaphors.get(fold(text))
+        if anaphor is not None:
+            return anaphor, size
+    return None
+
+
+def _has_nationality(core: Sequence[Token]) -> bool:
+    return any(t.ent_type_ in NATIONALITY_LABELS for t in core)
+
+
+def _found(name: str, kind: str, type_: str, core: Sequence[Token], base: int, conf: float) -> Found:
+    first, last = core[0], core[-1]
+    start, end = first.idx, last.idx + len(last.text)
+    person = kind in ("spokesperson", "witness") or any(t.ent_type_ == "PERSON" for t in core)
+    return Found(name, kind, type_, start + base, end + base, first.doc.text[start:end], conf, person)
+
+
+def _pronoun(token: Token, memory: AttributionMemory, base: int) -> Found | None:
+    """ "He said" goes back to the last person, "it said" to the last body, "they" to either."""
+    word = token.lower_
+    prior = memory.last_person if word in ("he", "she", "i") else memory.last
+    prior = memory.last_body if word == "it" else prior
+    if prior is None:
+        return None
+    start, end = token.idx + base, token.idx + len(token.text) + base
+    return replace(prior, start=start, end=end, text=token.text, confidence=CONF_PRONOUN)
+
+
+def _anaphoric(
+    anaphor: Anaphor, core: list[Token], lexicon: SourceLexicon, memory: AttributionMemory, base: int
+) -> Found | None:
+    definite = core[0].lower_ in DEFINITE
+    prior = memory.recall(anaphor.types, anaphor.name_contains) if definite else None
+    if prior is not None:
+        return _found(prior.name, prior.kind, prior.type, core, base, CONF_ANAPHOR)
+    entry = lexicon.get(anaphor.default) if anaphor.default else None
+    if entry is not None:
+        return _found(entry.name, entry.kind, entry.type, core, base, CONF_ANAPHOR)
+    if anaphor.generic is None:
+        return None
+    return _found(anaphor.generic, anaphor.generic_kind, "generic", core, base, CONF_ANAPHOR)
+
+
+def _owner_name(core: Sequence[Token]) -> str:
+    """Whom an unknown spokesperson speaks for: the proper nouns around the title."""
+    words = [t.text for t in core if t.pos_ == "PROPN" and t.ent_type_ != "PERSON"]
+    return as_name(" ".join(words))
+
+
+def _name_only(core: list[Token], memory: AttributionMemory, base: int) -> Found | None:
+    """An unknown named speaker ("Carla Gleason said"): kept by name, never a common noun."""
+    if not any(t.pos_ == "PROPN" for t in core):
+        return None
+    known = next((memory.people[k] for t in core if (k := t.text.casefold()) in memory.people), None)
+    if known is not None:
+        return _found(known.name, known.kind, known.type, core, base, CONF_ANAPHOR)
+    text = core[0].doc.text[core[0].idx : core[-1].idx + len(core[-1].text)]
+    # A long phrase is a misparse more often than a name: keep only the entity in it.
+    name = as_name(text) if len(core) <= MAX_NAME else _person_name(core) or _entity_name(core)
+    if not name:
+        return None
+    kind = "official" if any(t.ent_type_ in ("ORG", "NORP", "GPE") for t in core) else "other"
+    return _found(name, kind, "person" if kind == "other" else "government", core, base, CONF_NAME_ONLY)
+
+
+def _person_name(core: Sequence[Token]) -> str:
+    return as_name(" ".join(t.text for t in core if t.ent_type_ == "PERSON"))
+
+
+def _entity_name(core: Sequence[Token]) -> str:
+    ents = [e for e in core[0].doc.ents if e.start >= core[0].i and e.end <= core[-1].i + 1]
+    return as_name(ents[0].text) if ents else ""
+
+
+# --------------------------------------------------------------------------- fallbacks
+
+
+def _outlet_found(outlet: str | None, lexicon: SourceLexicon) -> Found | None:
+    if not outlet or not outlet.strip():
+        return None
+    entry = lexicon.get(outlet) or lexicon.get(re.sub(r"\s*\(.*?\)\s*", " ", outlet).strip())
+    name = entry.name if entry else outlet.strip()
+    return Found(name, "outlet", "outlet", -1, -1, "", CONF_OUTLET)
+
+
+def _dateline(
+    sentences: Sequence[Span], lexicon: SourceLexicon, memory: AttributionMemory, base: int
+) -> Found | None:
+    """The agency of a "BEIRUT (Reuters) -" dateline opening one of a document's first paragraphs."""
+    text = sentences[0].doc.text
+    at = sentences[0].start_char
+    while memory.paragraphs_seen < DATELINE_PARAGRAPHS and at < sentences[-1].end_char:
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[at:line_end].strip():
+            memory.paragraphs_seen += 1
+            found = _dateline_at(text, at, lexicon, base)
+            if found is not None:
+                return found
+        at = line_end + 1
+    return None
+
+
+def _dateline_at(text: str, at: int, lexicon: SourceLexicon, base: int) -> Found | None:
+    match = DATELINE.match(text, at, min(len(text), at + 160))
+    if not match:
+        return None
+    raw = match.group("agency").strip()
+    entry = lexicon.get(raw)
+    if entry is None and not raw[0].isupper():
+        return None
+    start = match.start("agency") + base
+    name, kind, type_ = (entry.name, entry.kind, entry.type) if entry else (raw, "agency", "agency")
+    return Found(name, kind, type_, start, start + len(raw), raw, CONF_DATELINE)
+
+
+def _inherit(
+    sent: Span,
+    para_start: int,
+    paragraph: Found | None,
+    memory: AttributionMemory,
+    fallback: Found | None,
+    base: int,
+) -> Found | None:
+    # A leading quote mark opens a quote, unless one is already open: then it closes it.
+    opens = sent.text.lstrip()[:1] in '"“”'
+    continues = quote_open(sent.doc.text[para_start : sent.start_char]) != opens
+    if paragraph is not None and continues:
+        return replace(paragraph, confidence=CONF_QUOTE)
+    dateline = memory.default
+    before = dateline is not None and dateline.start >= sent.end_char + base
+    return fallback if dateline is None or before else dateline
+
+
+def _carries_over(text: str, para_start: int, next_start: int) -> bool:
+    """A paragraph left inside a quote that the next one reopens continues the same speaker."""
+    return quote_open(text[para_start:next_start]) and text[next_start : next_start + 1] in '"“'
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1

@@ -1,0 +1,425 @@
+"""Event triggers, their context, and the sub-event type decision.
+
+The coder is built from ACLED's codebook definitions (coding-rules.md §2–§3), not fit to ACLED's
+notes: a lexicon of trigger phrases per sub-event type, matched on lemmas and surface forms;
+the dependency parse for negation, modality, agent and patient; and compositional rules for the
+types that are defined by a combination (a protest met with tear gas, a crowd throwing stones,
+an armed actor killing unarmed people). Precedence (taxonomy.PRECEDENCE) breaks ties.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import ahocorasick
+from spacy.tokens import Span, Token
+
+from ..errors import ResourceError
+from ..records import Trigger
+from ..taxonomy import DEFAULT_CAMEO, RANK
+
+CUE_KINDS = (
+    "protest", "intervention", "lethal", "riot", "mob", "civilian", "armed", "perpetrator_armed",
+    "accident", "attack_context", "sport", "market", "celebrity", "crime", "political_crime",
+    "background", "unclear",
+)  # fmt: skip
+REPORTING_LEMMAS = frozenset({"say", "report", "tell", "state", "claim", "add", "confirm", "announce"})
+ATTEMPT_LEMMAS = frozenset({"try", "attempt"})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "pobj", "obj", "attr"})
+TARGET_PREPS = frozenset({"on", "at", "against", "upon", "targeting", "in"})
+
+
+@dataclass(frozen=True)
+class TriggerLexicon:
+    """Trigger phrases and cue lists, compiled into Aho-Corasick automata once."""
+
+    triggers: dict[str, tuple[tuple[str, int, str | None], ...]]
+    cues: dict[str, frozenset[str]]
+    trigger_automaton: ahocorasick.Automaton = field(repr=False)
+    cue_automaton: ahocorasick.Automaton = field(repr=False)
+
+    def modal(self, lemma: str) -> bool:
+        return lemma in self.cues["modal_verbs"]
+
+
+def load_trigger_lexicon(path: Path | None = None) -> TriggerLexicon:
+    """Load the trigger lexicon (the packaged one unless ``path`` names another)."""
+    try:
+        if path is None:
+            raw = resources.files("sitrep.data").joinpath("triggers.json").read_text("utf-8")
+        else:
+            raw = Path(path).read_text("utf-8")
+        data = json.loads(raw)
+    except (OSError, ValueError) as exc:
+        raise ResourceError(f"cannot read trigger lexicon: {exc}") from exc
+    triggers: dict[str, list[tuple[str, int, str | None]]] = defaultdict(list)
+    for phrase, sub, strength, cameo in data["triggers"]:
+        triggers[_norm_phrase(phrase)].append((sub, int(strength), cameo))
+    cues = {kind: frozenset(_norm_phrase(p) for p in phrases) for kind, phrases in data["cues"].items()}
+    frozen = {k: tuple(v) for k, v in triggers.items()}
+    return TriggerLexicon(frozen, cues, _automaton(frozen), _automaton(_cue_index(cues)))
+
+
+def _norm_phrase(phrase: str) -> str:
+    # Split hyphens and apostrophes the way spaCy's tokenizer does, so phrases match token strings.
+    phrase = re.sub(r"(?<=\w)-(?=\w)", " - ", phrase.lower())
+    return " ".join(phrase.split())
+
+
+def _cue_index(cues: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = defaultdict(list)
+    for kind, phrases in cues.items():
+        for phrase in phrases:
+            index[phrase].append(kind)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _automaton(index: dict) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key, value in index.items():
+        automaton.add_word(f" {key} ", (key, value))
+    automaton.make_automaton()
+    return automaton
+
+
+# --------------------------------------------------------------------------- sentence scanning
+
+
+@dataclass(frozen=True)
+class SentenceScan:
+    """What one sentence holds: trigger hits and the cue kinds present."""
+
+    sentence: Span
+    base: int
+    triggers: tuple[Trigger, ...]
+    cues: frozenset[str]
+
+
+def _token_strings(sent: Span) -> tuple[list[str], list[str]]:
+    lowers = [t.lower_ for t in sent]
+    lemmas = [t.lemma_.lower() or t.lower_ for t in sent]
+    return lowers, lemmas
+
+
+def _matches(automaton: ahocorasick.Automaton, words: list[str]) -> Iterable[tuple[int, int, object]]:
+    """Token-aligned matches as (first token, last token + 1, value)."""
+    text = " " + " ".join(words) + " "
+    starts = {}
+    pos = 1
+    for i, w in enumerate(words):
+        starts[pos] = i
+        pos += len(w) + 1
+    for end, (key, value) in automaton.iter(text):
+        begin = end - len(key) - 1  # index of the leading space
+        first = starts.get(begin + 1)
+        if first is None:
+            continue
+        yield first, first + len(key.split(" ")), value
+
+
+def scan_sentence(sent: Span, base: int, lexicon: TriggerLexicon) -> SentenceScan:
+    """Find triggers and cues in one sentence; ``base`` maps Doc offsets to the document."""
+    lowers, lemmas = _token_strings(sent)
+    cues: set[str] = set()
+    hits: dict[tuple[int, int], tuple[str, int, str | None]] = {}
+    for words in (lowers, lemmas):
+        for _, _, kinds in _matches(lexicon.cue_automaton, words):
+            cues.update(kinds)  # type: ignore[arg-type]
+        for first, last, entries in _matches(lexicon.trigger_automaton, words):
+            for entry in entries:  # type: ignore[attr-defined]
+                hits.setdefault((first, last), entry)
+    kept = _longest(hits)
+    bg = "background" in cues
+    triggers = tuple(_trigger(sent, base, span, entry, lexicon, bg) for span, entry in kept)
+    return SentenceScan(sent, base, triggers, frozenset(cues))
+
+
+def _longest(hits: dict[tuple[int, int], tuple[str, int, str | None]]) -> list:
+    """Drop hits inside a longer hit ("car bomb" inside "suicide car bomb")."""
+    spans = sorted(hits, key=lambda s: (-(s[1] - s[0]), s[0]))
+    kept: list[tuple[int, int]] = []
+    for span in spans:
+        if any(k[0] <= span[0] and span[1] <= k[1] for k in kept):
+            continue
+        kept.append(span)
+    return [(span, hits[span]) for span in sorted(kept)]
+
+
+def _head(tokens: Span) -> Token:
+    for token in tokens:
+        if token.head.i < tokens.start or token.head.i >= tokens.end or token.head is token:
+            return token
+    return tokens[-1]
+
+
+def _trigger(
+    sent: Span, base: int, span: tuple[int, int], entry: tuple[str, int, str | None],
+    lexicon: TriggerLexicon, background: bool,
+) -> Trigger:  # fmt: skip
+    sub, strength, cameo = entry
+    tokens = sent[span[0] : span[1]]
+    head = _head(tokens)
+    agent, patient = _agent(head), _patient(head)
+    return Trigger(
+        sub_event_type=sub,
+        strength=strength,
+        cameo=cameo or DEFAULT_CAMEO.get(sub),
+        start=base + tokens.start_char,
+        end=base + tokens.end_char,
+        text=tokens.text,
+        sentence_start=base + sent.start_char,
+        sentence_end=base + sent.end_char,
+        negated=_negated(head),
+        hypothetical=_hypothetical(head, lexicon),
+        background=background or _past_perfect(head),
+        agent=agent.text if agent is not None else "",
+        agent_span=_abs(agent, base),
+        patient=patient.text if patient is not None else "",
+        patient_span=_abs(patient, base),
+        target=_target(patient, lexicon),
+    )
+
+
+def _abs(span: Span | None, base: int) -> tuple[int, int]:
+    if span is None:
+        return (-1, -1)
+    return (base + span.start_char, base + span.end_char)
+
+
+def _verb_of(token: Token) -> Token:
+    """The verb governing a nominal trigger ("an air strike hit" -> hit), else the token."""
+    node = token
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            return node
+        node = node.head
+    return token
+
+
+def _negated(token: Token) -> bool:
+    verb = _verb_of(token)
+    for node in {token, verb}:
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if any(c.lower_ in ("no", "none") and c.dep_ == "det" for c in node.children):
+            return True
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(
+            g.lower_ in ("no", "none") for g in child.children if g.dep_ == "det"
+        ):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("none", "nobody", "noone"):
+            return True
+    return any(a.lemma_ in ("deny", "refute", "dismiss") for a in _ancestors(verb, 3))
+
+
+def _ancestors(token: Token, depth: int) -> list[Token]:
+    out = []
+    node = token
+    for _ in range(depth):
+        if node.head is node:
+            break
+        node = node.head
+        out.append(node)
+    return out
+
+
+def _hypothetical(token: Token, lexicon: TriggerLexicon) -> bool:
+    verb = _verb_of(token)
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.cues["future_aux"] for c in verb.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    for ancestor in _ancestors(verb, 3):
+        if ancestor.lemma_ in REPORTING_LEMMAS:
+            return False
+        if ancestor.lemma_ in ATTEMPT_LEMMAS:
+            return False
+        if lexicon.modal(ancestor.lemma_):
+            return True
+    return infinitive and verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp")
+
+
+def _past_perfect(token: Token) -> bool:
+    verb = _verb_of(token)
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _agent(token: Token) -> Span | None:
+    verb = _verb_of(token)
+    for child in verb.children:
+        if child.dep_ in ("nsubj",):
+            return _phrase(child)
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return _phrase(grand)
+    if token.dep_ in ("nsubj", "dobj") and token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "poss") and child.ent_type_:
+                return _phrase(child)
+    return None
+
+
+def _patient(token: Token) -> Span | None:
+    verb = _verb_of(token)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "obj"):
+            return _phrase(child)
+    for node in (token, verb):
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return _phrase(grand)
+    return None
+
+
+def _phrase(token: Token) -> Span:
+    """The noun phrase a token heads (its left modifiers and compounds, not clauses)."""
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("compound", "amod", "nummod", "appos", "flat") or (
+            child.dep_ == "prep" and child.lower_ == "of"
+        ):
+            right = max(right, child.right_edge.i)
+    return token.doc[left : right + 1]
+
+
+def _target(patient: Span | None, lexicon: TriggerLexicon) -> str:
+    if patient is None:
+        return ""
+    words = {t.lemma_.lower() for t in patient} | {t.lower_ for t in patient}
+    text = " " + patient.text.lower() + " "
+    armed = bool(words & lexicon.cues["armed"]) or any(f" {p} " in text for p in lexicon.cues["armed"])
+    civilian = bool(words & lexicon.cues["civilian"])
+    if armed and not any(w in words for w in ("civilian", "civilians", "resident", "residents")):
+        return "armed"
+    return "civilian" if civilian else ""
+
+
+# --------------------------------------------------------------------------- the decision
+
+
+@dataclass(frozen=True)
+class Decision:
+    sub_event_type: str
+    cameo: str | None
+    trigger: Trigger
+    score: float
+
+
+NON_EVENT_KINDS = ("sport", "market", "celebrity")
+
+
+def is_off_topic(cues: frozenset[str], triggers: Sequence[Trigger]) -> bool:
+    """Sport, markets, celebrities, accidents and plain crime: no political violence here."""
+    strong = [t for t in triggers if t.strength >= 3 and t.sub_event_type not in _WEAK_IN_ACCIDENTS]
+    if any(k in cues for k in NON_EVENT_KINDS) and not ({"attack_context", "perpetrator_armed"} & cues):
+        return True
+    if "accident" in cues and "attack_context" not in cues and not strong:
+        return True
+    return "crime" in cues and "political_crime" not in cues and not strong
+
+
+_WEAK_IN_ACCIDENTS = frozenset({"Remote explosive/landmine/IED", "Shelling/artillery/missile attack"})
+
+
+def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[float]) -> Decision | None:
+    """Choose the sub-event type of one event from its asserted triggers and cues."""
+    live = [(t, w) for t, w in zip(triggers, weights, strict=True) if t.asserted]
+    if not live:
+        return None
+    protest = _protest_decision(live, cues)
+    if protest is not None:
+        return protest
+    scores: dict[str, float] = defaultdict(float)
+    best: dict[str, Trigger] = {}
+    strengths: dict[str, int] = {}
+    for trig, weight in live:
+        refined = _refine(trig, cues)
+        if refined is None:
+            continue
+        sub, strength = refined
+        scores[sub] += strength * weight
+        if sub not in best or strength > strengths[sub]:
+            best[sub], strengths[sub] = trig, strength
+    if not scores:
+        return None
+    top = max(scores.values())
+    if top < 1.5:
+        return None
+    contenders = [s for s, v in scores.items() if v >= 0.6 * top and strengths[s] >= 2]
+    contenders = contenders or [max(scores, key=lambda s: scores[s])]
+    chosen = min(contenders, key=lambda s: RANK[s])
+    trig = best[chosen]
+    cameo = trig.cameo if trig.sub_event_type == chosen else DEFAULT_CAMEO.get(chosen)
+    return Decision(chosen, cameo, trig, scores[chosen])
+
+
+_PROTEST_TYPES = frozenset({"Peaceful protest", "Violent demonstration", "Mob violence"})
+
+
+def _protest_decision(live: list[tuple[Trigger, float]], cues: frozenset[str]) -> Decision | None:
+    """Protests and riots are defined by combinations, so they are decided before precedence."""
+    protest = [t for t, _ in live if t.sub_event_type == "Peaceful protest" and t.strength >= 2]
+    riot = [t for t, _ in live if t.sub_event_type == "Violent demonstration"]
+    mob = [t for t, _ in live if t.sub_event_type == "Mob violence"]
+    if not (protest or riot or mob):
+        return None
+    armed_strong = [
+        t for t, _ in live
+        if t.strength >= 3 and RANK[t.sub_event_type] <= RANK["Armed clash"] or t.sub_event_type in _ERV_STRONG
+    ]  # fmt: skip
+    if armed_strong and not protest and not riot:
+        return None
+    anchor = (protest or riot or mob)[0]
+    score = sum(t.strength for t, _ in live if t.sub_event_type in _PROTEST_TYPES)
+    if riot or (protest and "riot" in cues):
+        return Decision("Violent demonstration", "145", (riot or protest)[0], score)
+    if mob and not protest:
+        return Decision("Mob violence", mob[0].cameo or "180", mob[0], score)
+    if protest and "lethal" in cues:
+        return Decision("Excessive force against protesters", "175", anchor, score)
+    if protest and "intervention" in cues:
+        return Decision("Protest with intervention", "141", anchor, score)
+    if protest:
+        return Decision("Peaceful protest", anchor.cameo or "141", anchor, score)
+    return None
+
+
+_ERV_STRONG = frozenset(
+    {"Air/drone strike", "Suicide bomb", "Chemical weapon", "Remote explosive/landmine/IED", "Grenade"}
+)
+
+
+def _refine(trig: Trigger, cues: frozenset[str]) -> tuple[str, int] | None:
+    """Context-dependent types and strengths: generic attack/kill words, explosions, protests."""
+    sub, strength = trig.sub_event_type, trig.strength
+    if sub == "Attack" and strength <= 2:
+        if trig.target == "armed":
+            return "Armed clash", max(strength, 2 if "lethal" in cues else 1)
+        if trig.target == "" and "civilian" not in cues and "armed" in cues and strength == 1:
+            return "Armed clash", 1
+        if "perpetrator_armed" in cues or trig.target == "civilian":
+            return sub, strength + 1
+    if sub == "Armed clash" and strength == 1 and trig.target == "civilian":
+        return "Attack", 1
+    if sub == "Shelling/artillery/missile attack" and strength == 1:
+        return None if "accident" in cues else ("Remote explosive/landmine/IED", 1)
+    if sub == "Peaceful protest":
+        return None  # a weak protest word alone ("march", "strike") is not a protest
+    return sub, strength
+
+
+def weights_for(triggers: Sequence[Trigger], lead_end: int) -> list[float]:
+    """Lead sentences weigh more: news puts the event first and background later."""
+    return [1.5 if t.sentence_start < lead_end else 1.0 for t in triggers]

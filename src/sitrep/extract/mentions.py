@@ -1,0 +1,383 @@
+"""Turn one document's extracted pieces into event mentions with claims.
+
+Inputs are records other extractors produced (triggers per sentence, dates, tolls, attributions,
+actors, the country); the output is the document's account of its main event as a ``Mention``.
+Rules, in order:
+1. the main event is the best decision over asserted, non-background triggers;
+2. its day comes from the anchor sentence, else the nearest earlier date in the text, else the
+   lead, else the publication day (precision 2); sentences dated more than two days earlier are
+   background and their triggers, tolls and actors are left out;
+3. fatalities follow ACLED: each source's figure, then the lowest credible one;
+4. actors come from the anchor's agent and patient, then ACLED's role rules per type;
+5. every value is a claim with its source and exact span; disagreements between sources show up
+   as claims with different values (perpetrator, victim status, fatalities), which the merge
+   stage turns into contradictions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..records import Actor, Attribution, Claim, DateExpr, Document, Mention, Place, Toll, Trigger
+from ..taxonomy import disorder_type_of, event_type_of, plover_of
+from .events import SentenceScan, decide, is_off_topic
+
+Resolve = Callable[[str, str | None, str | None], Actor | None]
+Fatalities = Callable[[Sequence[Toll]], int | None]
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """Everything the extractors found in one document."""
+
+    document: Document
+    scans: tuple[SentenceScan, ...]
+    dates: tuple[DateExpr, ...]
+    tolls: tuple[Toll, ...]
+    attributions: tuple[Attribution, ...]
+    actors: tuple[Actor, ...]
+    country: Place | None
+    country_span: tuple[int, int] | None = None
+    split_events: int | None = None
+
+
+def build_mentions(facts: DocumentFacts, resolve: Resolve, fatalities: Fatalities) -> list[Mention]:
+    """The document's main event as a mention, or nothing when it reports no event."""
+    scans = facts.scans
+    triggers = [t for s in scans for t in s.triggers if not t.background]
+    all_cues = frozenset().union(*(s.cues for s in scans)) if scans else frozenset()
+    if not triggers or is_off_topic(all_cues, triggers):
+        return []
+    lead_end = _lead_end(scans)
+    first = decide(triggers, all_cues, _weights(triggers, lead_end))
+    if first is None:
+        return []
+    date = _event_date(first.trigger, facts, lead_end)
+    kept = [s for s in scans if not _is_background_sentence(s, facts.dates, date)]
+    triggers = [t for s in kept for t in s.triggers if not t.background]
+    cues = frozenset().union(*(s.cues for s in kept)) if kept else frozenset()
+    decision = decide(triggers, cues, _weights(triggers, lead_end)) or first
+    return [_mention(facts, kept, decision.sub_event_type, decision.cameo, decision, date, resolve, fatalities)]
+
+
+def _lead_end(scans: Sequence[SentenceScan]) -> int:
+    """End offset of the first two story sentences (headline lines excluded)."""
+    body = [s for s in scans if len(s.sentence) > 6]
+    if not body:
+        return 0
+    lead = body[:2]
+    return lead[-1].base + lead[-1].sentence.end_char
+
+
+def _weights(triggers: Sequence[Trigger], lead_end: int) -> list[float]:
+    return [1.5 if t.sentence_start < lead_end else 1.0 for t in triggers]
+
+
+# --------------------------------------------------------------------------- date
+
+
+@dataclass(frozen=True)
+class EventDate:
+    value: str | None
+    precision: int
+    expr: DateExpr | None
+
+
+def _event_date(anchor: Trigger, facts: DocumentFacts, lead_end: int) -> EventDate:
+    dates = [d for d in facts.dates if d.kind != "dateline"]
+    inside = [d for d in dates if anchor.sentence_start <= d.start < anchor.sentence_end]
+    before = [d for d in dates if d.start < anchor.sentence_start]
+    lead = [d for d in dates if d.start < lead_end]
+    for pool in (inside, before[-1:], lead[:1], [d for d in facts.dates if d.kind == "dateline"], dates[:1]):
+        if pool:
+            return EventDate(pool[0].value, pool[0].precision, pool[0])
+    published = facts.document.published
+    return EventDate(published, 2, None) if published else EventDate(None, 3, None)
+
+
+def _is_background_sentence(scan: SentenceScan, dates: Sequence[DateExpr], date: EventDate) -> bool:
+    if date.value is None:
+        return False
+    start = scan.base + scan.sentence.start_char
+    end = scan.base + scan.sentence.end_char
+    own = [d for d in dates if start <= d.start < end and d.kind != "dateline"]
+    if not own:
+        return False
+    main = dt.date.fromisoformat(date.value)
+    return all((main - dt.date.fromisoformat(d.value)).days > 2 for d in own)
+
+
+# --------------------------------------------------------------------------- the mention
+
+
+def _source_at(offset: int, facts: DocumentFacts) -> str:
+    best: Attribution | None = None
+    for attribution in facts.attributions:
+        if attribution.scope_start <= offset < attribution.scope_end:
+            if best is None or attribution.scope_start >= best.scope_start:
+                best = attribution
+    if best is not None:
+        return best.source
+    return facts.document.outlet or facts.document.id
+
+
+def _claim(facts: DocumentFacts, field: str, value, start: int, end: int, extractor: str, conf: float) -> Claim:
+    text = facts.document.text
+    return Claim(
+        field=field,
+        value=value,
+        document=facts.document.id,
+        source=_source_at(start, facts),
+        span=(start, end),
+        quote=text[start:end],
+        extractor=extractor,
+        confidence=round(conf, 3),
+    )
+
+
+def _mention(
+    facts: DocumentFacts,
+    kept: Sequence[SentenceScan],
+    sub: str,
+    cameo: str | None,
+    decision,
+    date: EventDate,
+    resolve: Resolve,
+    fatalities: Fatalities,
+) -> Mention:
+    country = facts.country
+    iso3 = country.iso3 if country else None
+    anchor: Trigger = decision.trigger
+    in_event = _sentence_filter(kept)
+    actors = [a for a in facts.actors if in_event(a.start)]
+    actor1, actor2 = _assign_actors(sub, anchor, actors, kept, iso3, date.value, resolve)
+    tolls = [t for t in facts.tolls if in_event(t.start)]
+    deaths, death_claims = _fatalities(facts, tolls, fatalities)
+    claims: list[Claim] = [
+        _claim(facts, "sub_event_type", sub, anchor.start, anchor.end, "events", min(1.0, decision.score / 6))
+    ]
+    if date.expr is not None:
+        claims.append(_claim(facts, "event_date", date.value, date.expr.start, date.expr.end, "dates", 0.9))
+    if country is not None and facts.country_span is not None:
+        start, end = facts.country_span
+        claims.append(_claim(facts, "country", country.name, start, end, "gazetteer", 0.9))
+    claims += _actor_claims(facts, actor1, actor2, actors)
+    claims += death_claims
+    claims += _perpetrator_claims(facts, kept, actors)
+    claims += _victim_claims(facts, kept, tolls)
+    confidence = min(0.95, 0.35 + 0.1 * decision.score + (0.1 if date.expr else 0.0))
+    return Mention(
+        document=facts.document.id,
+        trigger=anchor.text,
+        trigger_span=(anchor.start, anchor.end),
+        event_type=event_type_of(sub),
+        sub_event_type=sub,
+        disorder_type=disorder_type_of(sub),
+        cameo=cameo,
+        plover=plover_of(cameo),
+        event_date=date.value,
+        time_precision=date.precision,
+        actor1=actor1,
+        actor2=actor2,
+        country=country.name if country else None,
+        iso3=iso3,
+        admin1=country.admin1 if country and country.feature != "country" else None,
+        location=None,
+        geo_precision=3,
+        fatalities=_split(deaths, facts.split_events),
+        sources=tuple(dict.fromkeys(c.source for c in claims)),
+        claims=tuple(claims),
+        confidence=round(confidence, 3),
+    )
+
+
+def _split(deaths: int | None, events: int | None) -> int | None:
+    # ACLED divides a toll spread over several events; the first event takes the remainder.
+    if deaths is None or not events or events < 2:
+        return deaths
+    return deaths // events + (1 if deaths % events else 0)
+
+
+def _sentence_filter(kept: Sequence[SentenceScan]) -> Callable[[int], bool]:
+    bounds = [(s.base + s.sentence.start_char, s.base + s.sentence.end_char) for s in kept]
+    return lambda offset: any(a <= offset < b for a, b in bounds)
+
+
+# --------------------------------------------------------------------------- actors
+
+PROTEST_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
+RIOT_TYPES = frozenset({"Violent demonstration", "Mob violence"})
+VAC_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
+ONE_SIDED_OK = frozenset({"Peaceful protest"})
+
+
+def _overlapping(span: tuple[int, int], actors: Sequence[Actor]) -> Actor | None:
+    if span[0] < 0:
+        return None
+    for actor in actors:
+        if actor.start < span[1] and span[0] < actor.end:
+            return actor
+    return None
+
+
+def _assign_actors(
+    sub: str,
+    anchor: Trigger,
+    actors: Sequence[Actor],
+    kept: Sequence[SentenceScan],
+    iso3: str | None,
+    date: str | None,
+    resolve: Resolve,
+) -> tuple[Actor | None, Actor | None]:
+    agent = _overlapping(anchor.agent_span, actors)
+    patient = _overlapping(anchor.patient_span, actors)
+    same = [a for a in actors if anchor.sentence_start <= a.start < anchor.sentence_end]
+    armed = [a for a in actors if a.inter in (1, 2, 3, 4, 8)]
+    if agent is None:
+        before = [a for a in same if a.end <= anchor.start and a is not patient]
+        agent = before[-1] if before else None
+    if patient is None:
+        after = [a for a in same if a.start >= anchor.end and a is not agent]
+        patient = after[0] if after else None
+
+    def generic(word: str) -> Actor | None:
+        return resolve(word, iso3, date)
+
+    if sub in PROTEST_TYPES:
+        force = next((a for a in actors if a.inter == 1), None)
+        return generic("protesters"), (force if sub != "Peaceful protest" else None)
+    if sub in RIOT_TYPES:
+        other = next((a for a in actors if a.inter in (1, 7)), None)
+        if sub == "Mob violence" and other is None:
+            other = generic("civilians")
+        return generic("rioters"), other
+    if sub in VAC_TYPES:
+        perpetrator = agent if agent is not None and agent.inter not in (6, 7) else None
+        perpetrator = perpetrator or next((a for a in armed), None) or generic("unidentified armed group")
+        return perpetrator, generic("civilians")
+    if agent is None or agent.inter == 7:
+        agent = next((a for a in armed if a is not patient), None)
+    if agent is None:
+        agent = generic("unidentified armed group")
+    if patient is not None and (patient.name == agent.name if agent else False):
+        patient = None
+    if patient is None and sub == "Armed clash":
+        patient = next((a for a in armed if a.name != agent.name), None) or generic("unidentified armed group")
+    if patient is not None and patient.inter == 7 and sub == "Armed clash":
+        patient = next((a for a in armed if a.name != agent.name), None)
+    return agent, patient
+
+
+def _actor_claims(
+    facts: DocumentFacts, actor1: Actor | None, actor2: Actor | None, actors: Sequence[Actor]
+) -> list[Claim]:
+    claims = []
+    for field, chosen in (("actor1", actor1), ("actor2", actor2)):
+        if chosen is None:
+            continue
+        for actor in actors:
+            if actor.name == chosen.name and actor.start >= 0:
+                claims.append(_claim(facts, field, chosen.name, actor.start, actor.end, "actors", 0.7))
+    return claims
+
+
+# --------------------------------------------------------------------------- fatalities
+
+
+def _fatalities(
+    facts: DocumentFacts, tolls: Sequence[Toll], fatalities: Fatalities
+) -> tuple[int | None, list[Claim]]:
+    by_source: dict[str, list[Toll]] = defaultdict(list)
+    for toll in tolls:
+        by_source[_source_at(toll.start, facts)].append(toll)
+    figures: dict[str, int] = {}
+    claims = []
+    for source, group in by_source.items():
+        figure = fatalities(group)
+        if figure is None:
+            continue
+        figures[source] = figure
+        for toll in group:
+            if toll.kind == "killed" and not toll.negated:
+                claims.append(_claim(facts, "fatalities", figure, toll.start, toll.end, "casualties", 0.8))
+                break
+        else:
+            killed = [t for t in group if t.kind in ("killed", "casualties", "wounded")]
+            if killed:
+                toll = killed[0]
+                claims.append(_claim(facts, "fatalities", figure, toll.start, toll.end, "casualties", 0.6))
+    positive = [v for v in figures.values() if v > 0]
+    if positive:
+        return min(positive), claims
+    return (0, claims) if figures else (0, claims)
+
+
+# --------------------------------------------------------------------------- disputes
+
+FIRE_TYPES = frozenset({"Armed clash", "Attack"})
+VICTIM_WORDS = (
+    ("child", ("child", "children", "boy", "girl", "teenager", "minor")),
+    ("militia member", ("militiaman", "militiamen", "militia member", "militia fighter", "fighter", "gunman")),
+    ("soldier", ("soldier", "troop", "serviceman", "american")),
+    ("civilian", ("civilian", "local", "resident", "villager", "farmer", "shepherd")),
+)
+
+
+def _perpetrator_claims(facts: DocumentFacts, kept: Sequence[SentenceScan], actors: Sequence[Actor]) -> list[Claim]:
+    """Who fired or attacked, as each source tells it."""
+    claims = []
+    for scan in kept:
+        for trig in scan.triggers:
+            if trig.sub_event_type not in FIRE_TYPES or not trig.asserted or trig.agent_span[0] < 0:
+                continue
+            actor = _overlapping(trig.agent_span, actors)
+            if actor is None:
+                continue
+            start, end = trig.agent_span
+            claims.append(_claim(facts, "perpetrator", actor.name, start, end, "events", 0.6))
+    return claims
+
+
+def _victim_claims(facts: DocumentFacts, kept: Sequence[SentenceScan], tolls: Sequence[Toll]) -> list[Claim]:
+    """What the dead were (civilian, militia member, soldier, child), or that it is unclear."""
+    claims = []
+    text = facts.document.text
+    for scan in kept:
+        start = scan.base + scan.sentence.start_char
+        end = scan.base + scan.sentence.end_char
+        sentence = text[start:end].lower()
+        deadly = any(t.start >= start and t.start < end and t.kind == "killed" and not t.negated for t in tolls)
+        if "unclear" in scan.cues and any(w in sentence for w in ("civilian", "militia", "fighter")):
+            claims.append(_claim(facts, "victim_status", "unclear", start, end, "casualties", 0.6))
+            continue
+        if not deadly:
+            continue
+        status = _victim_status(scan, tolls, start, end)
+        if status:
+            claims.append(_claim(facts, "victim_status", status[0], status[1], status[2], "casualties", 0.5))
+    return claims
+
+
+def _victim_status(scan: SentenceScan, tolls: Sequence[Toll], start: int, end: int) -> tuple[str, int, int] | None:
+    for toll in tolls:
+        if start <= toll.start < end and toll.kind == "killed" and toll.victims:
+            status = _status_of(toll.victims)
+            if status:
+                return status, toll.start, toll.end
+    for trig in scan.triggers:
+        if trig.patient and trig.sub_event_type in FIRE_TYPES and trig.asserted:
+            status = _status_of(trig.patient)
+            if status:
+                return status, trig.patient_span[0], trig.patient_span[1]
+    return None
+
+
+def _status_of(words: str) -> str | None:
+    lowered = words.lower()
+    for status, cues in VICTIM_WORDS:
+        if any(c in lowered for c in cues):
+            return status
+    return None

