@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitrep.errors import ResourceError
-from sitrep.extract.attribution import (
+from sitrep.extractors.attribution import (
     AttributionMemory,
     attribute,
     load_source_lexicon,

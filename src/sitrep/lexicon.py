@@ -19,8 +19,9 @@ Its keys, all names in ACLED's spelling:
 - ``associated``: descriptor name (``Students ({country})``) -> signal words.
 - ``ethnic``: iso3 -> identity groups that name militias. ``context``: iso3 -> {generic word -> group name
   or ``state:ISO3:branch``} ("separatists" in Ukraine are the NAF).
-- ``force_words``/``bare_force_words``: branch -> head words after a demonym / on their own (``regime forces``);
-  ``modifiers``, ``suffixes``, ``quantifiers``: word lists; ``generic_units``: unit names valid anywhere.
+- ``force_words``/``bare_force_words``: branch -> head words after a demonym / standing alone
+  (``regime forces``); ``modifiers``, ``suffixes``, ``quantifiers``: word lists; ``generic_units``:
+  unit names valid in any country.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .errors import ResourceError
+from .errors import ResourceError, UsageError
 from .records import Actor
 
 log = logging.getLogger(__name__)
@@ -50,23 +51,15 @@ STATE_NAME = re.compile(
 LABELLED = re.compile(r"^(.+) (Ethnic|Communal|Clan|Sub-Clan|Tribal) Militia \((.+)\)$")
 GENERIC_NAME = re.compile(r"^(.+) \(([^()]+)\)$")
 ACRONYM = re.compile(r"[A-Z0-9&]{1,4}")
-ETHNIC_HEADS = frozenset(
-    [
-        "militia",
-        "militias",
-        "militiamen",
-        "gunmen",
-        "fighters",
-        "youths",
-        "youth",
-        "raiders",
-        "vigilantes",
-        "attackers",
-        "assailants",
-        "militants",
-        "men",
-    ]
+ETHNIC_HEADS = frozenset((
+    "militia", "militias", "militiamen", "gunmen", "fighters", "youths", "youth", "raiders", "vigilantes",
+    "attackers", "assailants", "militants", "men",
+))  # fmt: skip
+ORDINAL_UNIT = re.compile(
+    r"\d+(?:st|nd|rd|th) (?:\w+ ){0,2}(?:brigade|division|battalion|regiment|corps)", re.IGNORECASE
 )
+UNIT_WORDS = ("brigade", "division", "battalion", "regiment", "corps")
+ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 FUZZY_MIN, FUZZY_CUTOFF = 6, 90
 
 
@@ -225,6 +218,8 @@ class ActorLexicon:
     # -- resolving --------------------------------------------------------------------------------
     def resolve(self, surface: str, country_iso3: str | None = None, date: str | None = None) -> Actor | None:
         """The ACLED actor a surface form names, in the event's country and on its date (YYYY-MM-DD)."""
+        if date is not None and not ISO_DATE.fullmatch(date):
+            raise UsageError(f"date must be YYYY-MM-DD (or YYYY-MM, YYYY), got {date!r}")
         tokens = self._strip_quantifiers(_clean(surface).split())
         if not tokens:
             return None
@@ -232,15 +227,14 @@ class ActorLexicon:
         return self._build(ref, surface, country_iso3, date) if ref else None
 
     def resolve_id(
-        self, ent_id: str, surface: str, country_iso3: str | None, date: str | None
+        self, ent_id: str, surface: str, country_iso3: str | None = None, date: str | None = None
     ) -> Actor | None:
         """Resolve an EntityRuler match by the ``id`` of its pattern (see :meth:`patterns`)."""
         kind, _, rest = ent_id.partition(":")
-        if kind == "state":
+        if kind == "state":  # the surface decides the branch: "forces" heads both patterns
             iso, branch = rest.split(":")
-            unit = self._unit_in(surface, iso)
-            return self.state_actor(iso, unit[0] if unit else branch, date, country_iso3, unit[1] if unit else None,
-                                    surface)  # fmt: skip
+            actor = self.resolve(surface, country_iso3, date)
+            return actor or self.state_actor(iso, branch, date, country_iso3, None, surface)
         if kind == "ethnic" and country_iso3:
             return self.generic("ethnic_militia", country_iso3, self._ethnic_any.get(rest, rest), surface)
         return self.resolve(surface, country_iso3, date)
@@ -265,11 +259,11 @@ class ActorLexicon:
 
     def _lookup(self, tokens: list[str], iso: str | None) -> tuple[str, ...] | None:
         key = " ".join(tokens).lower()
+        if iso and key in self._context.get(iso, {}):
+            return _target(self._context[iso][key])
         refs = self._refs(tokens)
         if refs:
             return self._pick(refs, iso)
-        if iso and key in self._context.get(iso, {}):
-            return _target(self._context[iso][key])
         if key in self._words:
             return ("class", self._words[key])
         if key in self._bare:
@@ -290,7 +284,19 @@ class ActorLexicon:
         return []
 
     def _compose(self, tokens: list[str], iso: str | None) -> tuple[str, ...] | None:
-        """Demonym + force words ("Syrian regime forces"), or identity + militia ("Tiv militiamen")."""
+        """Demonym + force words ("Syrian regime forces"), force words + of + country ("military forces
+        of Armenia"), a numbered unit of the country's army ("22nd Mechanized Brigade"), or identity +
+        militia ("Tiv militiamen")."""
+        low = [t.lower() for t in tokens]
+        if "of" in low[1:-1]:
+            i = len(low) - 1 - low[::-1].index("of")
+            right = [t for t in low[i + 1 :] if t != "the"]
+            state = self._iso_of.get(" ".join(right))
+            ref = self._force_ref(state, low[:i]) if state else None
+            if ref:
+                return ref
+        if iso and ORDINAL_UNIT.fullmatch(" ".join(tokens)):
+            return ("unit", iso, "military", " ".join(t[:1].upper() + t[1:] for t in tokens), "")
         for n in range(min(4, len(tokens) - 1), 0, -1):
             state = self.country_of_demonym(" ".join(tokens[:n]), prefer=iso)
             rest = [t.lower() for t in tokens[n:]]
@@ -410,7 +416,7 @@ class ActorLexicon:
             label = g.name.format(country=self.countries[iso].name)
         if inter == 1 and iso and g.countries and iso not in g.countries:
             inter = 8
-        kind = g.kind if g.kind != "state" else ("police" if label.startswith("Police") else "military")
+        kind = {"Police": "police", "Milita": "military"}.get(label[:6], g.kind)
         where = self.countries[iso].name if iso in self.countries else _first_country(self, g)
         return Actor(label, inter, where, kind, surface)
 
@@ -494,7 +500,7 @@ class ActorLexicon:
 
         tokenizer = (nlp or spacy.blank("en")).tokenizer
         tails = {
-            "alias": [{"LOWER": {"IN": sorted(self._suffixes)}, "OP": "?"}],
+            "alias": [{"LOWER": {"IN": sorted(self._suffixes)}, "OP": "*"}],
             "ethnic": [{"LOWER": {"IN": sorted(ETHNIC_HEADS)}}],
             "word": [],
         }
@@ -507,6 +513,8 @@ class ActorLexicon:
                     out.extend(self._state_patterns(tokenizer, text, ent_id[4:], exact))
                 else:
                     out.append(_pattern(_token_specs(tokenizer, text, exact) + tails[kind], ent_id))
+        unit = [{"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}, {"IS_ALPHA": True, "OP": "{0,2}"}]
+        out.append(_pattern([*unit, {"LOWER": {"IN": list(UNIT_WORDS)}}], "word:unit"))
         return out
 
     def _state_patterns(self, tokenizer: Any, text: str, key: str, exact: bool) -> list[dict[str, Any]]:
@@ -519,7 +527,11 @@ class ActorLexicon:
         out = []
         for branch in ("military", "police", "government"):
             head = {"LOWER": {"IN": sorted({h.split()[-1] for h, b in self._heads.items() if b == branch})}}
-            out.append(_pattern([*toks, mod, head], f"state:{self._demonyms[key][0]}:{branch}"))
+            ent_id = f"state:{self._demonyms[key][0]}:{branch}"
+            out.append(_pattern([*toks, mod, head], ent_id))
+            if key in self._iso_of:  # "military forces of Armenia"
+                of = [{"LOWER": "of"}, {"LOWER": "the", "OP": "?"}]
+                out.append(_pattern([mod, head, *of, *toks], ent_id))
         return out
 
 
@@ -547,7 +559,7 @@ def _token_specs(tokenizer: Any, text: str, exact: bool = False) -> list[dict[st
 
 
 def _clean(text: str) -> str:
-    """Case-preserving normal form: no accents, dots, apostrophes or brackets; hyphens and slashes as spaces."""
+    """Case-kept normal form: no accents, dots, apostrophes or brackets; hyphens and slashes as spaces."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"['’‘`]s\b", "", text)

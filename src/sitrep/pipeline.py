@@ -19,10 +19,10 @@ from spacy.language import Language
 
 from . import clean, merge
 from .errors import DocumentError, SitrepError
-from .extract import actors as actor_stage
-from .extract import attribution, casualties, dates
-from .extract.events import TriggerLexicon, load_trigger_lexicon, scan_sentence
-from .extract.mentions import DocumentFacts, build_mentions
+from .extractors import actors as actor_stage
+from .extractors import attribution, casualties, dates
+from .extractors.events import TriggerLexicon, load_trigger_lexicon, scan_sentence
+from .extractors.mentions import DocumentFacts, build_mentions
 from .gazetteer import Gazetteer
 from .lexicon import ActorLexicon, load_actor_lexicon
 from .nlp import load_nlp, parse_texts, story_text
@@ -123,7 +123,7 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
     sentences = list(spacy_doc.sents)
     scans = tuple(scan_sentence(s, 0, res.triggers) for s in sentences if s.text.strip())
     found_dates = tuple(dates.find_dates(text, published=doc.published, base=0))
-    country, country_span = _country(res.gazetteer, text)
+    country, country_span = _country(res.gazetteer, _place_text(text, spacy_doc))
     iso3 = country.iso3 if country else None
     first_date = found_dates[0].value if found_dates else doc.published
     facts = DocumentFacts(
@@ -138,6 +138,20 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
         split_events=casualties.split_events(text),
     )
     return build_mentions(facts, res.actors.resolve, casualties.acled_fatalities)
+
+
+NOT_PLACES = frozenset({"PERSON", "ACTOR", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
+
+
+def _place_text(text: str, spacy_doc: Any) -> str:
+    """The text with people, organisations and actors blanked: "Col. Gleason" and "US troops"
+    say nothing about where an event happened, and the gazetteer would read them as places."""
+    chars = list(text)
+    for ent in spacy_doc.ents:
+        if ent.label_ in NOT_PLACES:
+            for i in range(ent.start_char, ent.end_char):
+                chars[i] = " "
+    return "".join(chars)
 
 
 def _country(gazetteer: Gazetteer, text: str) -> tuple[Any, tuple[int, int] | None]:

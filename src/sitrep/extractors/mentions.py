@@ -121,7 +121,17 @@ def _source_at(offset: int, facts: DocumentFacts) -> str:
                 best = attribution
     if best is not None:
         return best.source
-    return facts.document.outlet or facts.document.id
+    return facts.document.outlet or _host(facts.document.url) or UNATTRIBUTED
+
+
+UNATTRIBUTED = "Unattributed"
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = url.split("//", 1)[-1].split("/", 1)[0]
+    return host.removeprefix("www.") or None
 
 
 def _claim(facts: DocumentFacts, field: str, value, start: int, end: int, extractor: str, conf: float) -> Claim:
@@ -166,7 +176,7 @@ def _mention(
         claims.append(_claim(facts, "country", country.name, start, end, "gazetteer", 0.9))
     claims += _actor_claims(facts, actor1, actor2, actors)
     claims += death_claims
-    claims += _perpetrator_claims(facts, kept, actors)
+    claims += _perpetrator_claims(facts, kept, actors, resolve)
     claims += _victim_claims(facts, kept, tolls)
     confidence = min(0.95, 0.35 + 0.1 * decision.score + (0.1 if date.expr else 0.0))
     return Mention(
@@ -188,7 +198,7 @@ def _mention(
         location=None,
         geo_precision=3,
         fatalities=_split(deaths, facts.split_events),
-        sources=tuple(dict.fromkeys(c.source for c in claims)),
+        sources=tuple(dict.fromkeys(c.source for c in claims if c.source != UNATTRIBUTED)),
         claims=tuple(claims),
         confidence=round(confidence, 3),
     )
@@ -290,29 +300,35 @@ def _actor_claims(
 def _fatalities(
     facts: DocumentFacts, tolls: Sequence[Toll], fatalities: Fatalities
 ) -> tuple[int | None, list[Claim]]:
-    by_source: dict[str, list[Toll]] = defaultdict(list)
+    """ACLED's rule over sources: each source's fullest figure, then the lowest credible one.
+
+    A source's figure is the largest it gives in one sentence (repeating a toll adds no deaths);
+    negated tolls ("no Americans were killed") add nothing.
+    """
+    by_sentence: dict[tuple[str, int], list[Toll]] = defaultdict(list)
     for toll in tolls:
-        by_source[_source_at(toll.start, facts)].append(toll)
+        if not toll.negated:
+            by_sentence[(_source_at(toll.start, facts), _sentence_of(toll.start, facts))].append(toll)
     figures: dict[str, int] = {}
     claims = []
-    for source, group in by_source.items():
+    for (source, _), group in by_sentence.items():
         figure = fatalities(group)
         if figure is None:
             continue
-        figures[source] = figure
-        for toll in group:
-            if toll.kind == "killed" and not toll.negated:
-                claims.append(_claim(facts, "fatalities", figure, toll.start, toll.end, "casualties", 0.8))
-                break
-        else:
-            killed = [t for t in group if t.kind in ("killed", "casualties", "wounded")]
-            if killed:
-                toll = killed[0]
-                claims.append(_claim(facts, "fatalities", figure, toll.start, toll.end, "casualties", 0.6))
+        figures[source] = max(figures.get(source, 0), figure)
+        if figure == 0:
+            continue  # injuries only: not a competing death toll
+        lead = next((t for t in group if t.kind == "killed"), group[0])
+        claims.append(_claim(facts, "fatalities", figure, lead.start, lead.end, "casualties", 0.8))
     positive = [v for v in figures.values() if v > 0]
-    if positive:
-        return min(positive), claims
-    return (0, claims) if figures else (0, claims)
+    return (min(positive) if positive else 0), claims
+
+
+def _sentence_of(offset: int, facts: DocumentFacts) -> int:
+    for scan in facts.scans:
+        if scan.base + scan.sentence.start_char <= offset < scan.base + scan.sentence.end_char:
+            return scan.base + scan.sentence.start_char
+    return -1
 
 
 # --------------------------------------------------------------------------- disputes
@@ -326,7 +342,9 @@ VICTIM_WORDS = (
 )
 
 
-def _perpetrator_claims(facts: DocumentFacts, kept: Sequence[SentenceScan], actors: Sequence[Actor]) -> list[Claim]:
+def _perpetrator_claims(
+    facts: DocumentFacts, kept: Sequence[SentenceScan], actors: Sequence[Actor], resolve: Resolve
+) -> list[Claim]:
     """Who fired or attacked, as each source tells it."""
     claims = []
     for scan in kept:
@@ -336,6 +354,9 @@ def _perpetrator_claims(facts: DocumentFacts, kept: Sequence[SentenceScan], acto
             actor = _overlapping(trig.agent_span, actors)
             if actor is None:
                 continue
+            if actor.inter in (6, 7):  # whoever fires a weapon is armed, whatever their clothes
+                iso3 = facts.country.iso3 if facts.country else None
+                actor = resolve("unidentified armed group", iso3, None) or actor
             start, end = trig.agent_span
             claims.append(_claim(facts, "perpetrator", actor.name, start, end, "events", 0.6))
     return claims

@@ -24,14 +24,26 @@ from ..errors import ResourceError
 from ..records import Trigger
 from ..taxonomy import DEFAULT_CAMEO, RANK
 
-CUE_KINDS = (
-    "protest", "intervention", "lethal", "riot", "mob", "civilian", "armed", "perpetrator_armed",
-    "accident", "attack_context", "sport", "market", "celebrity", "crime", "political_crime",
-    "background", "unclear",
+# Cues that describe what happened at a protest; they count only when they are not the grievance
+# ("protested against the arrest of ...", "families of people killed in attacks rallied").
+GATED_CUES = frozenset({"intervention", "lethal", "riot", "crowd_violence"})
+# Generic words that need protesters in the same sentence to count as an intervention.
+NEEDS_PROTEST = frozenset({"intervention", "lethal"})
+GRIEVANCE_PREPS = frozenset({"against", "over", "about", "for", "after", "following", "amid", "because"})
+GRIEVANCE_VERBS = frozenset(
+    {"demand", "condemn", "denounce", "protest", "demonstrate", "rally", "decry", "mourn", "commemorate",
+     "oppose", "seek", "call", "urge", "remember", "honour", "honor", "mark", "condole"}
 )  # fmt: skip
+PARTICIPANT_LEMMAS = frozenset(
+    {"protester", "protestor", "demonstrator", "rioter", "mob", "vigilante", "marcher", "protest", "rally",
+     "demonstration", "riot"}
+)  # fmt: skip
+OUTCOME_LEMMAS = frozenset({"kill", "killing", "die", "dead", "death", "body", "fire", "shot", "shoot"})
 REPORTING_LEMMAS = frozenset({"say", "report", "tell", "state", "claim", "add", "confirm", "announce"})
 ATTEMPT_LEMMAS = frozenset({"try", "attempt"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "pobj", "obj", "attr"})
+WEAPON_OBJECTS = frozenset({"shot", "round", "shell", "bullet", "weapon", "rifle", "mortar", "grenade", "missile"})
+FIRE_NOUNS = frozenset({"fire", "attack", "gunfire", "shooting", "shelling", "rocket", "mortar"})
 TARGET_PREPS = frozenset({"on", "at", "against", "upon", "targeting", "in"})
 
 
@@ -128,16 +140,43 @@ def scan_sentence(sent: Span, base: int, lexicon: TriggerLexicon) -> SentenceSca
     lowers, lemmas = _token_strings(sent)
     cues: set[str] = set()
     hits: dict[tuple[int, int], tuple[str, int, str | None]] = {}
+    gated: list[tuple[int, int, str]] = []
     for words in (lowers, lemmas):
-        for _, _, kinds in _matches(lexicon.cue_automaton, words):
-            cues.update(kinds)  # type: ignore[arg-type]
+        for first, last, kinds in _matches(lexicon.cue_automaton, words):
+            for kind in kinds:  # type: ignore[attr-defined]
+                if kind in GATED_CUES:
+                    gated.append((first, last, kind))
+                else:
+                    cues.add(kind)
         for first, last, entries in _matches(lexicon.trigger_automaton, words):
             for entry in entries:  # type: ignore[attr-defined]
                 hits.setdefault((first, last), entry)
+    for first, last, kind in gated:
+        if _counts_as_act(sent[first:last], kind, cues):
+            cues.add(kind)
     kept = _longest(hits)
     bg = "background" in cues
     triggers = tuple(_trigger(sent, base, span, entry, lexicon, bg) for span, entry in kept)
     return SentenceScan(sent, base, triggers, frozenset(cues))
+
+
+def _counts_as_act(tokens: Span, kind: str, cues: set[str]) -> bool:
+    """A cue counts when it reports an act, not the cause protesters marched for."""
+    if kind in NEEDS_PROTEST and "protest" not in cues and "participants" not in cues:
+        return False
+    head = _head(tokens)
+    if head.dep_ in ("acl", "relcl", "amod", "compound") and head.head.lemma_ not in PARTICIPANT_LEMMAS:
+        return False
+    node = head
+    for _ in range(5):
+        if node.dep_ == "prep" and node.lower_ in GRIEVANCE_PREPS:
+            return False
+        if node is not head and node.lemma_ in GRIEVANCE_VERBS:
+            return False
+        if node.dep_ in ("conj", "ROOT") or node.head is node:
+            break  # a coordinated clause reports its own act
+        node = node.head
+    return True
 
 
 def _longest(hits: dict[tuple[int, int], tuple[str, int, str | None]]) -> list:
@@ -176,7 +215,7 @@ def _trigger(
         sentence_start=base + sent.start_char,
         sentence_end=base + sent.end_char,
         negated=_negated(head),
-        hypothetical=_hypothetical(head, lexicon),
+        hypothetical=head.lemma_.lower() not in PARTICIPANT_LEMMAS and _hypothetical(head, lexicon),
         background=background or _past_perfect(head),
         agent=agent.text if agent is not None else "",
         agent_span=_abs(agent, base),
@@ -261,6 +300,12 @@ def _agent(token: Token) -> Span | None:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return _phrase(grand)
+    for node in (token, verb):
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "from" and token.lemma_ in FIRE_NOUNS:
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return _phrase(grand)
     if token.dep_ in ("nsubj", "dobj") and token.pos_ == "NOUN":
         for child in token.children:
             if child.dep_ in ("compound", "amod", "poss") and child.ent_type_:
@@ -270,10 +315,16 @@ def _agent(token: Token) -> Span | None:
 
 def _patient(token: Token) -> Span | None:
     verb = _verb_of(token)
+    weapon = None
     for child in verb.children:
+        if child.dep_ in ("dobj", "obj") and child.lemma_ in FIRE_NOUNS | WEAPON_OBJECTS:
+            weapon = child  # "opened fire at the police": the target hangs off "fire"
+            continue
         if child.dep_ in ("dobj", "nsubjpass", "obj"):
             return _phrase(child)
-    for node in (token, verb):
+    for node in (token, verb, weapon):
+        if node is None:
+            continue
         for child in node.children:
             if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 for grand in child.children:
@@ -321,9 +372,17 @@ NON_EVENT_KINDS = ("sport", "market", "celebrity")
 
 
 def is_off_topic(cues: frozenset[str], triggers: Sequence[Trigger]) -> bool:
-    """Sport, markets, celebrities, accidents and plain crime: no political violence here."""
-    strong = [t for t in triggers if t.strength >= 3 and t.sub_event_type not in _WEAK_IN_ACCIDENTS]
-    if any(k in cues for k in NON_EVENT_KINDS) and not ({"attack_context", "perpetrator_armed"} & cues):
+    """Sport, markets, celebrities, accidents and plain crime: no political violence here.
+
+    A real protest is never off topic (people march over prices and floods); accident and crime
+    words only veto when nothing defines an attack.
+    """
+    asserted = [t for t in triggers if t.asserted]
+    if any(t.sub_event_type == "Peaceful protest" and t.strength >= 2 for t in asserted):
+        return bool({"sport", "celebrity"} & cues) and "participants" not in cues
+    strong = [t for t in asserted if t.strength >= 3 and t.sub_event_type not in _WEAK_IN_ACCIDENTS]
+    armed = bool({"attack_context", "perpetrator_armed"} & cues)
+    if any(k in cues for k in NON_EVENT_KINDS) and not armed:
         return True
     if "accident" in cues and "attack_context" not in cues and not strong:
         return True
@@ -336,6 +395,8 @@ _WEAK_IN_ACCIDENTS = frozenset({"Remote explosive/landmine/IED", "Shelling/artil
 def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[float]) -> Decision | None:
     """Choose the sub-event type of one event from its asserted triggers and cues."""
     live = [(t, w) for t, w in zip(triggers, weights, strict=True) if t.asserted]
+    if any(t.strength >= 2 and not _is_outcome(t) for t, _ in live):
+        live = [(t, w) for t, w in live if not (_is_outcome(t) and t.strength <= 2)]
     if not live:
         return None
     protest = _protest_decision(live, cues)
@@ -361,8 +422,34 @@ def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[
     contenders = contenders or [max(scores, key=lambda s: scores[s])]
     chosen = min(contenders, key=lambda s: RANK[s])
     trig = best[chosen]
+    chosen = _by_definition(chosen, cues)
     cameo = trig.cameo if trig.sub_event_type == chosen else DEFAULT_CAMEO.get(chosen)
-    return Decision(chosen, cameo, trig, scores[chosen])
+    return Decision(chosen, cameo, trig, scores.get(chosen, top))
+
+
+_ONE_SIDED = frozenset(
+    {"Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+     "Remote explosive/landmine/IED", "Grenade", "Attack"}
+)  # fmt: skip
+
+
+def _by_definition(chosen: str, cues: frozenset[str]) -> str:
+    """Definitions over tactics: fire that is returned is a battle; a clash of crowds is a mob."""
+    if chosen in _ONE_SIDED and "two_sided" in cues and "armed" in cues:
+        return "Armed clash"
+    if chosen == "Armed clash" and "armed" not in cues and "perpetrator_armed" not in cues:
+        return "Mob violence"
+    return chosen
+
+
+def _is_outcome(trig: Trigger) -> bool:
+    return trig.text.lower().split()[0] in _OUTCOME_WORDS
+
+
+_OUTCOME_WORDS = frozenset(
+    {"kill", "killed", "killing", "dead", "death", "body", "bodies", "fire", "fired", "shot", "shots", "shoot",
+     "shooting", "gunfire", "attack", "attacked"}
+)
 
 
 _PROTEST_TYPES = frozenset({"Peaceful protest", "Violent demonstration", "Mob violence"})
@@ -374,6 +461,10 @@ def _protest_decision(live: list[tuple[Trigger, float]], cues: frozenset[str]) -
     riot = [t for t, _ in live if t.sub_event_type == "Violent demonstration"]
     mob = [t for t, _ in live if t.sub_event_type == "Mob violence"]
     if not (protest or riot or mob):
+        crowd = "crowd_violence" in cues and "participants" in cues and "perpetrator_armed" not in cues
+        if crowd and not any(t.strength >= 2 and not _is_outcome(t) for t, _ in live):
+            anchor = live[0][0]
+            return Decision("Mob violence", "180", anchor, 2.0)
         return None
     armed_strong = [
         t for t, _ in live
@@ -414,7 +505,11 @@ def _refine(trig: Trigger, cues: frozenset[str]) -> tuple[str, int] | None:
     if sub == "Armed clash" and strength == 1 and trig.target == "civilian":
         return "Attack", 1
     if sub == "Shelling/artillery/missile attack" and strength == 1:
-        return None if "accident" in cues else ("Remote explosive/landmine/IED", 1)
+        if "accident" in cues:
+            return None
+        # A run of explosions is usually fire from a distance; a single blast, a planted device.
+        plural = trig.text.lower().endswith("s")
+        return (sub, 1) if plural else ("Remote explosive/landmine/IED", 1)
     if sub == "Peaceful protest":
         return None  # a weak protest word alone ("march", "strike") is not a protest
     return sub, strength
