@@ -128,6 +128,8 @@ class ActorLexicon:
         self._heads: dict[str, str] = {}
         self._bare = {_key(w): b for b, ws in data["bare_force_words"].items() for w in ws}
         self._fuzzy_memo: dict[str, str | None] = {}
+        units = data["generic_units"].items()
+        self._generic_units = {_key(u): (b, u) for b, us in reversed(units) for u in us}
         self._spellings: dict[str, set[str]] = defaultdict(set)  # pattern id -> original spellings
         for entry in data["countries"]:
             self._add_country(entry)
@@ -261,9 +263,11 @@ class ActorLexicon:
         key = " ".join(tokens).lower()
         if iso and key in self._context.get(iso, {}):
             return _target(self._context[iso][key])
-        refs = self._refs(tokens)
-        if refs:
-            return self._pick(refs, iso)
+        picked = self._pick(self._refs(tokens), iso)
+        if picked:
+            return picked
+        if iso and key in self._generic_units:
+            return ("unit", iso, *self._generic_units[key], "")
         if key in self._words:
             return ("class", self._words[key])
         if key in self._bare:
@@ -338,6 +342,8 @@ class ActorLexicon:
         return self._pick(self._aliases[match], iso) if match else None
 
     def _pick(self, refs: list[tuple[str, ...]], iso: str | None) -> tuple[str, ...] | None:
+        if not refs:
+            return None
         fits = [r for r in refs if self._fits(r, iso)]
         if fits:
             return fits[0]
@@ -501,7 +507,10 @@ class ActorLexicon:
         tokenizer = (nlp or spacy.blank("en")).tokenizer
         tails = {
             "alias": [{"LOWER": {"IN": sorted(self._suffixes)}, "OP": "*"}],
-            "ethnic": [{"LOWER": {"IN": sorted(ETHNIC_HEADS)}}],
+            "ethnic": [
+                {"LOWER": {"IN": ["ethnic", "communal", "clan", "tribal", "armed"]}, "OP": "?"},
+                {"LOWER": {"IN": sorted(ETHNIC_HEADS)}},
+            ],
             "word": [],
         }
         out: list[dict[str, Any]] = []

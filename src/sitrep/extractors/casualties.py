@@ -63,11 +63,11 @@ _QUANT = (
 )
 _NOT_TIME = r"(?!\s+(?:days?|weeks?|months?|years?|hours?|minutes?|times|while|short)\b)"
 _NUM_COUNT = r"(?:" + _NUM + r"(?:\s*(?:-|–|to|or)\s*" + _NUM + r")?" + _NOT_A_COUNT + r")"
-_COUNT = (
-    r"(?:(?:" + _QUANT + r")?" + _NUM_COUNT
-    + r"|(?:" + "|".join(p for p, _ in _VAGUE) + r")(?![\w-])" + _NOT_TIME
+_SOFT_COUNT = (
+    r"(?:(?:" + "|".join(p for p, _ in _VAGUE) + r")(?![\w-])" + _NOT_TIME
     + r"|(?:an?|another)(?=\s|$)" + _NOT_TIME + r")"
 )  # fmt: skip
+_COUNT = r"(?:(?:" + _QUANT + r")?" + _NUM_COUNT + r"|" + _SOFT_COUNT + r")"
 
 # ----------------------------------------------------------------------------------------- victims
 
@@ -115,14 +115,14 @@ _OF = (
 # Any head word after a numeral ("3 Balanda were killed"); after "a" or "several" only a known noun, so
 # "A shoot-out broke out and two suspects died" is not read as three deaths.
 _NUM_ITEM = r"(?:(?:" + _QUANT + r")?" + _NUM_COUNT + r"(?:\s+" + _MOD + r"{0,3}?" + _HEAD + r")?" + _OF + r"?)"
-_ITEM = r"(?:" + _NUM_ITEM + r"|" + _COUNT + r"(?:\s+" + _MOD + r"{0,3}?" + _NOUN + r")?" + _OF + r"?)"
+_ITEM = r"(?:" + _NUM_ITEM + r"|" + _SOFT_COUNT + r"(?:\s+" + _MOD + r"{0,3}?" + _NOUN + r")?" + _OF + r"?)"
 # After the first item, "a" or "some" must name people: "seven men, some bearing wounds" is seven.
-_NEXT_ITEM = r"(?:" + _NUM_ITEM + r"|" + _COUNT + r"\s+" + _MOD + r"{0,3}?" + _NOUN + _OF + r"?)"
+_NEXT_ITEM = r"(?:" + _NUM_ITEM + r"|" + _SOFT_COUNT + r"\s+" + _MOD + r"{0,3}?" + _NOUN + _OF + r"?)"
 _TAIL_MOD = r"(?:(?!" + _STOP + r"|\w+ing\b|\d|" + _WORD_NUM + r"\b)[\w’'/-]+\s+)"
 _ITEM_RE = re.compile(_COUNT, re.IGNORECASE)
 # "Seven soldiers and allied mercenaries were killed": a last group with no count of its own adds nothing.
 _LIST = (
-    r"(?P<np>" + _ITEM + r"(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)" + _NEXT_ITEM + r")*"
+    r"(?P<np>" + _ITEM + r"(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)" + _NEXT_ITEM + r"){0,5}"
     r"(?:\s+and\s+" + _TAIL_MOD + r"{0,3}?" + _NOUN + r")?)"
 )
 # "three people, including two soldiers, were killed" is three deaths, not five.
@@ -192,8 +192,11 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+# Patterns that end in a verb are only tried in a window before that verb (see _gated): a count-first
+# pattern tried at every position is slow on long runs of numbers.
+_WINDOW = 250
 _SUBJECT_RES = tuple(
-    (kind, _compile(r"\b" + _LIST + _SUBSET + _AUX + r"(?P<verb>" + verbs + r")\b"))
+    (kind, _compile(r"\b" + _LIST + _SUBSET + _AUX + r"(?P<verb>" + verbs + r")\b"), _compile(r"\b(?:" + verbs + r")\b"))
     for kind, verbs in _SUBJECT_VERBS
 )
 _OBJECT_RES = tuple((kind, _compile(r"\b(?:" + verbs + r")\s+" + _LIST)) for kind, verbs in _OBJECT_VERBS)
@@ -224,11 +227,13 @@ _SUMMARY_RES = (
         r"(?:rose|climbed|increased|jumped|reached|stood|stands|is|was|has\s+risen|had\s+risen|of|at|to|hit)"
         r"\s+(?:to\s+|at\s+)?" + _LIST
     ),
-    _compile(r"\b" + _LIST + r"\s+(?:confirmed\s+|reported\s+)?(?:fatalit(?:y|ies)|deaths)\b"),
     _compile(r"\bfatalities\s+range\s+from\s+" + _LIST),
     _compile(r"\bfatalit\w*[^.;\[\]]{0,60}?\bcoded\s+as\s+" + _LIST),
 )
+_FATALITY_COUNT_RE = _compile(r"\b" + _LIST + r"\s+(?:confirmed\s+|reported\s+)?(?:fatalit(?:y|ies)|deaths)\b")
+_FATALITY_GATE = _compile(r"\b(?:fatalit(?:y|ies)|deaths)\b")
 _CASUALTY_COUNT_RE = _compile(r"\b" + _LIST + r"\s+(?:\w+\s+)?casualt(?:y|ies)\b")
+_CASUALTY_GATE = _compile(r"\bcasualt(?:y|ies)\b")
 _BARE_RE = _compile(r"\b(?P<word>casualt(?:y|ies)|fatalit(?:y|ies)|deaths)\b")
 _UNSURE_BEFORE = re.compile(
     r"(?i:\b(?:unknown|unclear|whether|if|any|information\s+on|reports?\s+of|no|without|unconfirmed|not\s+known)"
@@ -295,8 +300,8 @@ def split_events(text: str) -> int | None:
 
 
 def _subject_tolls(text: str) -> Iterator[Toll]:
-    for kind, pattern in _SUBJECT_RES:
-        for m in pattern.finditer(text):
+    for kind, pattern, gate in _SUBJECT_RES:
+        for m in _gated(pattern, gate, text):
             if _active_with_object(text, m) or _LABEL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                 continue
             yield _toll_from(m, kind, text, negated=bool(m.group("neg")))
@@ -324,8 +329,23 @@ def _summary_tolls(text: str) -> Iterator[Toll]:
     for pattern in _SUMMARY_RES:
         for m in pattern.finditer(text):
             yield _toll_from(m, "killed", text)
-    for m in _CASUALTY_COUNT_RE.finditer(text):
+    for m in _gated(_FATALITY_COUNT_RE, _FATALITY_GATE, text):
+        yield _toll_from(m, "killed", text)
+    for m in _gated(_CASUALTY_COUNT_RE, _CASUALTY_GATE, text):
         yield _toll_from(m, "casualties", text)
+
+
+def _gated(pattern: re.Pattern[str], gate: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of a pattern that must end at a ``gate`` word, searched only just before those words."""
+    windows: list[tuple[int, int]] = []
+    for g in gate.finditer(text):
+        lo = max(0, g.start() - _WINDOW)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], g.end())
+        else:
+            windows.append((lo, g.end()))
+    for lo, hi in windows:
+        yield from pattern.finditer(text, lo, hi)
 
 
 def _bare_tolls(text: str) -> Iterator[Toll]:

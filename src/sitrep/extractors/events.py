@@ -29,7 +29,7 @@ from ..taxonomy import DEFAULT_CAMEO, RANK
 GATED_CUES = frozenset({"intervention", "lethal", "riot", "crowd_violence"})
 # Generic words that need protesters in the same sentence to count as an intervention.
 NEEDS_PROTEST = frozenset({"intervention", "lethal"})
-GRIEVANCE_PREPS = frozenset({"against", "over", "about", "for", "after", "following", "amid", "because"})
+GRIEVANCE_PREPS = frozenset({"against", "over", "about", "for", "after", "following", "amid", "because", "during"})
 GRIEVANCE_VERBS = frozenset(
     {"demand", "condemn", "denounce", "protest", "demonstrate", "rally", "decry", "mourn", "commemorate",
      "oppose", "seek", "call", "urge", "remember", "honour", "honor", "mark", "condole"}
@@ -44,7 +44,7 @@ ATTEMPT_LEMMAS = frozenset({"try", "attempt"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "pobj", "obj", "attr"})
 WEAPON_OBJECTS = frozenset({"shot", "round", "shell", "bullet", "weapon", "rifle", "mortar", "grenade", "missile"})
 FIRE_NOUNS = frozenset({"fire", "attack", "gunfire", "shooting", "shelling", "rocket", "mortar"})
-TARGET_PREPS = frozenset({"on", "at", "against", "upon", "targeting", "in"})
+TARGET_PREPS = frozenset({"on", "at", "against", "upon", "targeting", "into"})
 
 
 @dataclass(frozen=True)
@@ -179,6 +179,13 @@ def _counts_as_act(tokens: Span, kind: str, cues: set[str]) -> bool:
     return True
 
 
+def _grievance_trigger(sub: str, tokens: Span) -> bool:
+    """Riots named as the cause or setting of something else ("during recent riots")."""
+    if sub not in ("Violent demonstration", "Mob violence"):
+        return False
+    return not _counts_as_act(tokens, "riot", {"protest"})
+
+
 def _longest(hits: dict[tuple[int, int], tuple[str, int, str | None]]) -> list:
     """Drop hits inside a longer hit ("car bomb" inside "suicide car bomb")."""
     spans = sorted(hits, key=lambda s: (-(s[1] - s[0]), s[0]))
@@ -216,7 +223,7 @@ def _trigger(
         sentence_end=base + sent.end_char,
         negated=_negated(head),
         hypothetical=head.lemma_.lower() not in PARTICIPANT_LEMMAS and _hypothetical(head, lexicon),
-        background=background or _past_perfect(head),
+        background=background or _past_perfect(head) or _grievance_trigger(sub, tokens),
         agent=agent.text if agent is not None else "",
         agent_span=_abs(agent, base),
         patient=patient.text if patient is not None else "",
@@ -322,13 +329,15 @@ def _patient(token: Token) -> Span | None:
             continue
         if child.dep_ in ("dobj", "nsubjpass", "obj"):
             return _phrase(child)
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        return _phrase(token.head)
     for node in (token, verb, weapon):
         if node is None:
             continue
         for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.i > node.i:
                 for grand in child.children:
-                    if grand.dep_ == "pobj":
+                    if grand.dep_ == "pobj" and grand.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
                         return _phrase(grand)
     return None
 
@@ -437,7 +446,8 @@ def _by_definition(chosen: str, cues: frozenset[str]) -> str:
     """Definitions over tactics: fire that is returned is a battle; a clash of crowds is a mob."""
     if chosen in _ONE_SIDED and "two_sided" in cues and "armed" in cues:
         return "Armed clash"
-    if chosen == "Armed clash" and "armed" not in cues and "perpetrator_armed" not in cues:
+    crowd = {"participants", "crowd_violence"} & cues
+    if chosen == "Armed clash" and crowd and not {"armed", "perpetrator_armed", "firearm"} & cues:
         return "Mob violence"
     return chosen
 
