@@ -70,7 +70,7 @@ class Country:
     the: bool
     regimes: tuple[str, ...]
     home: frozenset[str]
-    demonyms: tuple[str, ...] = ()
+    seat: str  # the ACLED country its events fall in (a de facto regime's host country)
     units: tuple[tuple[str, str], ...] = ()  # (branch, unit name)
     state_groups: dict[str, str] = field(default_factory=dict)
     suffixes: dict[str, str] = field(default_factory=dict)
@@ -85,7 +85,7 @@ class Group:
     name: str
     inter: int
     kind: str
-    countries: frozenset[str]
+    countries: tuple[str, ...]  # the first is where it mainly operates
     pattern: bool = False
     dated: tuple[tuple[str, str, int], ...] = ()
 
@@ -144,7 +144,8 @@ class ActorLexicon:
         units = tuple((u["branch"], u["name"]) for u in e.get("units", ()))
         self.countries[iso] = Country(
             iso, e["name"], bool(e.get("the")), tuple(e["regimes"]), frozenset([iso, *e.get("home", ())]),
-            tuple(e["demonyms"]), units, e.get("state_groups", {}), e.get("suffixes", {}),
+            e.get("home", [iso])[0],
+            units, e.get("state_groups", {}), e.get("suffixes", {}),
         )  # fmt: skip
         for name in (e["name"], *e.get("aliases", ())):
             self._iso_of.setdefault(_key(name), iso)
@@ -165,7 +166,7 @@ class ActorLexicon:
     def _add_group(self, e: dict[str, Any]) -> None:
         dated = tuple((d[0], d[1], int(d[2])) for d in e.get("dated", ()))
         g = Group(
-            e["name"], e["inter"], e["kind"], frozenset(e.get("countries", ())), bool(e.get("pattern")), dated
+            e["name"], e["inter"], e["kind"], tuple(e.get("countries", ())), bool(e.get("pattern")), dated
         )
         self.groups[g.name] = g
         for name in (g.name, *(d[1] for d in dated), *e.get("also", ())):
@@ -180,9 +181,8 @@ class ActorLexicon:
             for w in cls["words"]:
                 self._words.setdefault(_key(w), key)
                 self._spellings[f"word:{_key(w)}"].add(w)
-        for w in [*self._bare, *(w for ws in self.data["context"].values() for w in ws)]:
-            self._spellings[f"word:{_key(w)}"].add(w)
-        for w in (w for ws in self.data["bare_force_words"].values() for w in ws):
+        bare = (w for ws in self.data["bare_force_words"].values() for w in ws)
+        for w in [*bare, *(w for ws in self.data["context"].values() for w in ws)]:
             self._spellings[f"word:{_key(w)}"].add(w)
         for label in self._ethnic_any.values():
             self._spellings[f"ethnic:{_key(label)}"].add(label)
@@ -226,7 +226,14 @@ class ActorLexicon:
         if not tokens:
             return None
         ref = self._lookup(tokens, country_iso3)
-        return self._build(ref, surface, country_iso3, date) if ref else None
+        actor = self._build(ref, surface, country_iso3, date) if ref else None
+        if actor and country_iso3 is None and ref and ref[0] == "group" and self._ambiguous(tokens):
+            return _with(actor, country=None)  # "IS" alone says nothing about where
+        return actor
+
+    def _ambiguous(self, tokens: list[str]) -> bool:
+        homes = {self.groups[r[1]].countries[:1] for r in self._refs(tokens) if r[0] == "group"}
+        return len(homes) > 1
 
     def resolve_id(
         self, ent_id: str, surface: str, country_iso3: str | None = None, date: str | None = None
@@ -398,7 +405,7 @@ class ActorLexicon:
         name = f"{name} {suffix}" if suffix else name
         if unit:
             name = f"{name} - {unit}" if suffix else f"{name} {unit}"
-        return Actor(name, inter, c.name, branch, surface)
+        return Actor(name, inter, self.countries[c.seat].name, branch, surface)
 
     def _period(self, c: Country, date: str | None) -> tuple[str, str] | None:
         if not c.regimes:
@@ -422,9 +429,11 @@ class ActorLexicon:
             label = g.name.format(country=self.countries[iso].name)
         if inter == 1 and iso and g.countries and iso not in g.countries:
             inter = 8
-        kind = {"Police": "police", "Milita": "military"}.get(label[:6], g.kind)
-        where = self.countries[iso].name if iso in self.countries else _first_country(self, g)
-        return Actor(label, inter, where, kind, surface)
+        kind = "police" if label.startswith("Police Forces") else g.kind
+        kind = "military" if label.startswith("Military Forces") else kind
+        home = [i for i in g.countries if i in self.countries]
+        where = iso if iso in self.countries else (home[0] if home else None)
+        return Actor(label, inter, self.countries[where].name if where else None, kind, surface)
 
     def generic(
         self, cls: str, iso3: str | None, label: str | None = None, surface: str = ""
@@ -505,7 +514,7 @@ class ActorLexicon:
         import spacy  # deferred: the lexicon itself needs no spaCy
 
         tokenizer = (nlp or spacy.blank("en")).tokenizer
-        tails = {
+        tails: dict[str, list[dict[str, Any]]] = {
             "alias": [{"LOWER": {"IN": sorted(self._suffixes)}, "OP": "*"}],
             "ethnic": [
                 {"LOWER": {"IN": ["ethnic", "communal", "clan", "tribal", "armed"]}, "OP": "?"},
@@ -522,7 +531,10 @@ class ActorLexicon:
                     out.extend(self._state_patterns(tokenizer, text, ent_id[4:], exact))
                 else:
                     out.append(_pattern(_token_specs(tokenizer, text, exact) + tails[kind], ent_id))
-        unit = [{"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}, {"IS_ALPHA": True, "OP": "{0,2}"}]
+        unit: list[dict[str, Any]] = [
+            {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}},
+            {"IS_ALPHA": True, "OP": "{0,2}"},
+        ]
         out.append(_pattern([*unit, {"LOWER": {"IN": list(UNIT_WORDS)}}], "word:unit"))
         return out
 
@@ -542,13 +554,6 @@ class ActorLexicon:
                 of = [{"LOWER": "of"}, {"LOWER": "the", "OP": "?"}]
                 out.append(_pattern([mod, head, *of, *toks], ent_id))
         return out
-
-
-def _first_country(lex: ActorLexicon, g: Group) -> str | None:
-    for iso in sorted(g.countries):
-        if iso in lex.countries:
-            return lex.countries[iso].name
-    return None
 
 
 def _with(actor: Actor, **changes: Any) -> Actor:

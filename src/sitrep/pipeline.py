@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -26,7 +27,7 @@ from .extractors.mentions import DocumentFacts, build_mentions
 from .gazetteer import Gazetteer
 from .lexicon import ActorLexicon, load_actor_lexicon
 from .nlp import load_nlp, parse_texts, story_text
-from .records import Document, Event, Failure, Mention, Segment
+from .records import Document, Event, Failure, Mention, Place, Segment
 
 log = logging.getLogger(__name__)
 
@@ -123,9 +124,9 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
     sentences = list(spacy_doc.sents)
     scans = tuple(scan_sentence(s, 0, res.triggers) for s in sentences if s.text.strip())
     found_dates = tuple(dates.find_dates(text, published=doc.published, base=0))
-    country, country_span = _country(res.gazetteer, _place_text(text, spacy_doc))
-    iso3 = country.iso3 if country else None
     first_date = found_dates[0].value if found_dates else doc.published
+    country, country_span = _country(res, text, spacy_doc, sentences, first_date)
+    iso3 = country.iso3 if country else None
     facts = DocumentFacts(
         document=doc,
         scans=scans,
@@ -140,29 +141,49 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
     return build_mentions(facts, res.actors.resolve, casualties.acled_fatalities)
 
 
-NOT_PLACES = frozenset({"PERSON", "ACTOR", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
-
-
 def _place_text(text: str, spacy_doc: Any) -> str:
-    """The text with people, organisations and actors blanked: "Col. Gleason" and "US troops"
-    say nothing about where an event happened, and the gazetteer would read them as places."""
+    """The text with people's full names blanked ("Col. Myles Caggins", "Mark Esper"): the
+    gazetteer would read their parts as towns. Single-word PERSON entities stay, since the model
+    often tags unknown villages as people."""
     chars = list(text)
     for ent in spacy_doc.ents:
-        if ent.label_ in NOT_PLACES:
+        if ent.label_ in ("PERSON", "WORK_OF_ART") and len(ent) > 1:
             for i in range(ent.start_char, ent.end_char):
                 chars[i] = " "
     return "".join(chars)
 
 
-def _country(gazetteer: Gazetteer, text: str) -> tuple[Any, tuple[int, int] | None]:
-    votes = gazetteer.country_votes(text)
+# How much one actor mention says about the country, beside the gazetteer's shares (which sum
+# to 1): armed groups mostly fight at home; a state's forces often abroad.
+ACTOR_COUNTRY_WEIGHT = {2: 0.2, 3: 0.2, 4: 0.2}
+
+
+def _country(
+    res: Resources, text: str, spacy_doc: Any, sentences: list[Any], date: str | None
+) -> tuple[Place | None, tuple[int, int] | None]:
+    """The event's country: gazetteer votes, plus the home countries of armed groups named."""
+    gazetteer = res.gazetteer
+    votes: dict[str, float] = defaultdict(float)
+    for place, share in gazetteer.country_votes(_place_text(text, spacy_doc)):
+        if place.iso3:
+            votes[place.iso3] += share
+    spans: dict[str, tuple[int, int]] = {}
+    for sent in sentences:
+        for span in actor_stage.candidate_spans(sent):
+            actor = res.actors.resolve(span.text, None, date)
+            weight = ACTOR_COUNTRY_WEIGHT.get(actor.inter, 0.0) if actor else 0.0
+            place = gazetteer.country(actor.country) if actor and actor.country and weight else None
+            if place is not None and place.iso3:
+                votes[place.iso3] += weight
+                spans.setdefault(place.iso3, (span.start_char, span.end_char))
     if not votes:
         return None, None
-    country = votes[0][0]
+    iso3 = max(votes, key=lambda k: votes[k])
+    country = gazetteer.country(iso3)
     for toponym in gazetteer.scan(text):
-        if any(c.iso3 == country.iso3 for c in toponym.candidates):
+        if any(c.iso3 == iso3 for c in toponym.candidates):
             return country, (toponym.start, toponym.end)
-    return country, None
+    return country, spans.get(iso3)
 
 
 def extract(

@@ -14,35 +14,32 @@ figures of one document into ACLED's single number.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
+from types import MappingProxyType
 
 from sitrep.records import Toll
 
 # ----------------------------------------------------------------------------------------- numbers
 
-_UNITS = {
+_UNITS = MappingProxyType({
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+})  # fmt: skip
+_TENS = MappingProxyType({
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+})  # fmt: skip
 # ACLED's values for words with no number (§6): several/many = 3, dozens = 12, hundreds = 100.
 _VAGUE = (
     (r"an?\s+(?:unknown|unspecified|undetermined|undisclosed|unconfirmed)\s+number\s+of", 3),
-    (r"a\s+number\s+of", 3),
-    (r"a\s+(?:few|handful\s+of)", 3),
-    (r"a\s+couple(?:\s+of)?", 2),
-    (r"a\s+dozen", 12),
-    (r"a\s+score\s+of", 20),
-    (r"several|many|numerous|multiple|some|few", 3),
-    (r"dozens(?:\s+of)?", 12),
-    (r"scores(?:\s+of)?", 12),
-    (r"tens(?:\s+of)?", 10),
-    (r"hundreds(?:\s+of)?", 100),
-    (r"thousands(?:\s+of)?", 1000),
-    (r"both", 2),
-)
+    (r"a\s+number\s+of", 3), (r"a\s+(?:few|handful\s+of)", 3), (r"a\s+couple(?:\s+of)?", 2),
+    (r"a\s+dozen", 12), (r"a\s+score\s+of", 20), (r"several|many|numerous|multiple|some|few", 3),
+    (r"dozens(?:\s+of)?", 12), (r"scores(?:\s+of)?", 12), (r"tens(?:\s+of)?", 10),
+    (r"hundreds(?:\s+of)?", 100), (r"thousands(?:\s+of)?", 1000), (r"both", 2),
+)  # fmt: skip
 _WORD_NUM = (
     r"(?:(?:a|one)\s+hundred|(?:" + "|".join(_TENS) + r")(?:[-\s](?:" + "|".join(list(_UNITS)[:9]) + r"))?"
     r"|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
@@ -62,7 +59,9 @@ _QUANT = (
     r"|no\s+(?:fewer|less)\s+than|at\s+most|only|just|all)\s+"
 )
 _NOT_TIME = r"(?!\s+(?:days?|weeks?|months?|years?|hours?|minutes?|times|while|short)\b)"
-_NUM_COUNT = r"(?:" + _NUM + r"(?:\s*(?:-|–|to|or)\s*" + _NUM + r")?" + _NOT_A_COUNT + r")"
+_NUM_COUNT = (
+    r"(?:(?:between\s+" + _NUM + r"\s+and\s+|" + _NUM + r"\s*(?:-|–|to|or)\s*)?" + _NUM + _NOT_A_COUNT + r")"
+)
 _SOFT_COUNT = (
     r"(?:(?:" + "|".join(p for p, _ in _VAGUE) + r")(?![\w-])" + _NOT_TIME
     + r"|(?:an?|another)(?=\s|$)" + _NOT_TIME + r")"
@@ -71,41 +70,46 @@ _COUNT = r"(?:(?:" + _QUANT + r")?" + _NUM_COUNT + r"|" + _SOFT_COUNT + r")"
 
 # ----------------------------------------------------------------------------------------- victims
 
-_VICTIM_NOUNS = {
-    "civilians": "civilian|civilians|villagers?|residents?|passengers?|worshippers?|pilgrims?|farmers?|herders?"
-    "|students?|workers?|traders?|merchants?|fishermen|locals?|shopkeepers?|drivers?|journalists?|teachers?"
-    "|doctors?|nurses?|refugees|migrants|family\\s+members|relatives|bystanders?|motorists?|patients?|contractors?|employees?|staff|prisoners?"
-    "|detainees?|inmates?|hostages?",
-    "men": "man|men|male",
-    "women": "woman|women|female|wife|mother|girl\\s+friend",
-    "children": "child|children|boys?|girls?|kids?|teenagers?|teens?|adolescents?|minors?|infants?|babies|baby"
-    "|toddlers?|pupils?|schoolchildren|youths?",
-    "soldiers": "soldiers?|troops|servicem[ae]n|army\\s+personnel|military\\s+personnel|marines?|paratroopers?"
-    "|conscripts?|recruits?|army\\s+officers?",
-    "police": "police(?:m[ae]n|wom[ae]n)?|police\\s+officers?|officers?|cops?|gendarmes?|constables?"
-    "|guards?|security\\s+guards?|prison\\s+guards?",
-    "security forces": "security\\s+forces|security\\s+personnel|personnel|agents?|security\\s+officials?",
-    "militants": "militants?|insurgents?|jihadists?|terrorists?|gunm[ae]n|attackers?|assailants?|bandits?"
-    "|kidnappers?|bombers?|suicide\\s+bombers?|elements?|extremists?|raiders?|hijackers?|suspects?|criminals?"
-    "|gang\\s+members?|robbers?|thieves|thief|smugglers?|traffickers?|loggers?|mercenaries|mercenary",
-    "fighters": "fighters?|tribesm[ae]n|militiam[ae]n|militia\\s+members?|combatants?|members?|commanders?|leaders?",
-    "rebels": "rebels?|guerrillas?",
-    "protesters": "protesters?|protestors?|demonstrators?|rioters?|marchers?|activists?",
-    "officials": "officials?|politicians?|mayors?|councillors?|councilors?|chiefs?|candidates?|judges?",
-    "people": "people|persons?|individuals?|victims?|others|bodies|corpses|ones|adults?"
-    "|inhabitants|civilians\\s+and\\s+soldiers",
-}
+_VICTIM_NOUNS = MappingProxyType(
+    {
+        "civilians": "civilian|civilians|villagers?|residents?|passengers?|worshippers?|pilgrims?|farmers?"
+        "|herders?|students?|workers?|traders?|merchants?|fishermen|locals?|shopkeepers?|drivers?|journalists?"
+        "|teachers?|doctors?|nurses?|refugees|migrants|family\\s+members|relatives|bystanders?|motorists?"
+        "|patients?|contractors?|employees?|staff|prisoners?|detainees?|inmates?|hostages?",
+        "men": "man|men|male",
+        "women": "woman|women|female|wife|mother|girl\\s+friend",
+        "children": "child|children|boys?|girls?|kids?|teenagers?|teens?|adolescents?|minors?|infants?|babies"
+        "|baby|toddlers?|pupils?|schoolchildren|youths?",
+        "soldiers": "soldiers?|troops|servicem[ae]n|army\\s+personnel|military\\s+personnel|marines?"
+        "|paratroopers?|conscripts?|recruits?|army\\s+officers?",
+        "police": "police(?:m[ae]n|wom[ae]n)?|police\\s+officers?|officers?|cops?|gendarmes?|constables?"
+        "|guards?|security\\s+guards?|prison\\s+guards?",
+        "security forces": "security\\s+forces|security\\s+personnel|personnel|agents?|security\\s+officials?",
+        "militants": "militants?|insurgents?|jihadists?|terrorists?|gunm[ae]n|attackers?|assailants?|bandits?"
+        "|kidnappers?|bombers?|suicide\\s+bombers?|elements?|extremists?|raiders?|hijackers?|suspects?|criminals?"
+        "|gang\\s+members?|robbers?|thieves|thief|smugglers?|traffickers?|loggers?|mercenaries|mercenary",
+        "fighters": "fighters?|tribesm[ae]n|militiam[ae]n|militia\\s+members?|combatants?|members?|commanders?"
+        "|leaders?",
+        "rebels": "rebels?|guerrillas?",
+        "protesters": "protesters?|protestors?|demonstrators?|rioters?|marchers?|activists?",
+        "officials": "officials?|politicians?|mayors?|councillors?|councilors?|chiefs?|candidates?|judges?",
+        "people": "people|persons?|individuals?|victims?|others|bodies|corpses|ones|adults?"
+        "|inhabitants|civilians\\s+and\\s+soldiers",
+    }
+)
 _NOUN = r"(?:" + "|".join(_VICTIM_NOUNS.values()) + r")(?![\w-])"
 _NOUN_RE = re.compile(r"\b" + _NOUN, re.IGNORECASE)
-_CATEGORY_RES = tuple((cat, re.compile(r"^(?:" + alt + r")$", re.IGNORECASE)) for cat, alt in _VICTIM_NOUNS.items())
+_CATEGORY_RES = tuple(
+    (cat, re.compile(r"^(?:" + alt + r")$", re.IGNORECASE)) for cat, alt in _VICTIM_NOUNS.items()
+)
 
 _STOP_WORDS = (
-    "after before in on at of when which who whom that where while as by with from for to and or but during near"
-    " than were was are is has have had be been being the this these those killed dead died injured wounded hurt"
-    " said says reportedly allegedly fatality fatalities death deaths casualty casualties injuries"
-).split()
+    "after|before|in|on|at|of|when|which|who|whom|that|where|while|as|by|with|from|for|to|and|or|but|during|near"
+    "|than|were|was|are|is|has|have|had|be|been|being|the|this|these|those|said|says|killed|dead|died|injured"
+    "|wounded|hurt|reportedly|allegedly|fatality|fatalities|death|deaths|casualty|casualties|injuries"
+)
 # Case-sensitive, so "IS militants" is not taken for the verb "is".
-_STOP = r"(?-i:(?:" + "|".join(_STOP_WORDS + [w.capitalize() for w in _STOP_WORDS]) + r")\b)"
+_STOP = r"(?-i:(?:" + _STOP_WORDS + "|" + _STOP_WORDS.title() + r")\b)"
 _MOD = r"(?:(?!" + _STOP + r")(?:(?:[a-z]\.){2,}|[\w’'/-]+)\s+)"
 _HEAD = r"(?:" + _NOUN + r"|(?!" + _STOP + r")[\w’'-]+)"
 _OF = (
@@ -114,8 +118,9 @@ _OF = (
 )
 # Any head word after a numeral ("3 Balanda were killed"); after "a" or "several" only a known noun, so
 # "A shoot-out broke out and two suspects died" is not read as three deaths.
-_NUM_ITEM = r"(?:(?:" + _QUANT + r")?" + _NUM_COUNT + r"(?:\s+" + _MOD + r"{0,3}?" + _HEAD + r")?" + _OF + r"?)"
-_ITEM = r"(?:" + _NUM_ITEM + r"|" + _SOFT_COUNT + r"(?:\s+" + _MOD + r"{0,3}?" + _NOUN + r")?" + _OF + r"?)"
+_HURT = r"(?:\s+(?:wounded|injured))?"  # "a wounded guard later died"
+_NUM_ITEM = rf"(?:(?:{_QUANT})?{_NUM_COUNT}(?:{_HURT}\s+{_MOD}{{0,3}}?{_HEAD})?{_OF}?)"
+_ITEM = rf"(?:{_NUM_ITEM}|{_SOFT_COUNT}(?:{_HURT}\s+{_MOD}{{0,3}}?{_NOUN})?{_OF}?)"
 # After the first item, "a" or "some" must name people: "seven men, some bearing wounds" is seven.
 _NEXT_ITEM = r"(?:" + _NUM_ITEM + r"|" + _SOFT_COUNT + r"\s+" + _MOD + r"{0,3}?" + _NOUN + _OF + r"?)"
 _TAIL_MOD = r"(?:(?!" + _STOP + r"|\w+ing\b|\d|" + _WORD_NUM + r"\b)[\w’'/-]+\s+)"
@@ -144,7 +149,10 @@ _DIED = (
     r"(?:(?:(?:shot|stabbed|wounded|injured|attacked)\s+and\s+)?(?:later\s+)?died|dead|perished|lost\s+their\s+lives|lost\s+(?:his|her)\s+life|succumbed(?:\s+to\s+(?:his|her|their)?"
     r"\s*(?:injuries|wounds))?|were\s+among\s+the\s+dead)"
 )
-_WOUNDED = r"(?:(?:shot\s+and\s+|seriously\s+|critically\s+|badly\s+|slightly\s+)?(?:wounded|injured|hurt)|hospitali[sz]ed)"
+_WOUNDED = (
+    r"(?:(?:shot\s+and\s+|seriously\s+|critically\s+|badly\s+|slightly\s+)?(?:wounded|injured|hurt)"
+    r"|hospitali[sz]ed)"
+)
 _KIDNAPPED = r"(?:kidnapped|abducted|taken\s+hostage|held\s+hostage|taken\s+captive|seized\s+as\s+hostages)"
 _ARRESTED = r"(?:arrested|detained|apprehended|taken\s+into\s+custody|rounded\s+up)"
 _MISSING = r"(?:missing|unaccounted\s+for|disappeared)"
@@ -159,7 +167,9 @@ _ACTIVE_KILL = (
     r"|massacr(?:es|ed|ing)|slaughter(?:s|ed|ing)|assassinat(?:es|ed|ing)|claim(?:s|ed|ing)\s+the\s+lives?\s+of"
     r"|(?:the\s+)?bod(?:y|ies)\s+of)"
 )
-_ACTIVE_WOUND = r"(?:injur(?:es|ed|ing)|wound(?:s|ed|ing)|hurt(?:ing)?|shot\s+and\s+(?:injur|wound)(?:ed|ing))"
+_ACTIVE_WOUND = (
+    r"(?:injur(?:es|ed|ing)|wound(?:s|ed|ing)|hurt(?:ing)?|shot\s+and\s+(?:injur|wound)(?:ed|ing))"
+)
 _ACTIVE_KIDNAP = r"(?:kidnap(?:s|ped|ping)|abduct(?:s|ed|ing)|(?:took|taking|takes)\s+hostage)"
 _ACTIVE_ARREST = r"(?:arrest(?:s|ed|ing)|detain(?:s|ed|ing)|apprehend(?:s|ed|ing))"
 _OBJECT_FOLLOWS = re.compile(
@@ -174,18 +184,13 @@ _TRANSITIVE = re.compile(
 )
 
 _SUBJECT_VERBS = (
-    ("killed", _KILLED_PASSIVE + r"|" + _DIED),
-    ("wounded", _WOUNDED),
-    ("kidnapped", _KIDNAPPED),
-    ("arrested", _ARRESTED),
-    ("missing", _MISSING),
-)
+    ("killed", _KILLED_PASSIVE + r"|" + _DIED), ("wounded", _WOUNDED), ("kidnapped", _KIDNAPPED),
+    ("arrested", _ARRESTED), ("missing", _MISSING),
+)  # fmt: skip
 _OBJECT_VERBS = (
-    ("killed", _ACTIVE_KILL),
-    ("wounded", _ACTIVE_WOUND),
-    ("kidnapped", _ACTIVE_KIDNAP),
+    ("killed", _ACTIVE_KILL), ("wounded", _ACTIVE_WOUND), ("kidnapped", _ACTIVE_KIDNAP),
     ("arrested", _ACTIVE_ARREST),
-)
+)  # fmt: skip
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -196,20 +201,21 @@ def _compile(pattern: str) -> re.Pattern[str]:
 # pattern tried at every position is slow on long runs of numbers.
 _WINDOW = 250
 _SUBJECT_RES = tuple(
-    (kind, _compile(r"\b" + _LIST + _SUBSET + _AUX + r"(?P<verb>" + verbs + r")\b"), _compile(r"\b(?:" + verbs + r")\b"))
+    (kind, _compile(rf"\b{_LIST}{_SUBSET}{_AUX}(?P<verb>{verbs})\b"), _compile(rf"\b(?:{verbs})\b"))
     for kind, verbs in _SUBJECT_VERBS
 )
 _OBJECT_RES = tuple((kind, _compile(r"\b(?:" + verbs + r")\s+" + _LIST)) for kind, verbs in _OBJECT_VERBS)
 # Nominal forms need a number: "protest over the killing of a student" is background, not a toll.
+_NUMERAL_AHEAD = r"(?:" + _QUANT + r")?(?:\d|" + _WORD_NUM + r")"
 _NOMINAL_RE = _compile(
     r"\b(?:(?:result(?:ing|ed)\s+in|lead(?:ing)?\s+to|led\s+to|caus(?:ing|ed))\s+the\s+(?:deaths?|killings?)\s+of\s+"
-    r"|(?:the\s+)?(?:killings?|deaths?|murders?)\s+of\s+(?=(?:" + _QUANT + r")?(?:\d|" + _WORD_NUM + r")))" + _LIST
+    r"|(?:the\s+)?(?:killings?|deaths?|murders?)\s+of\s+(?=" + _NUMERAL_AHEAD + r"))" + _LIST
 )
 _TO_DEATH_RE = _compile(
     r"\b(?:shot|shooting|stabbed|stabbing|beat|beating|hacked|hacking|tortured|torturing|burned|burning|burnt)"
     r"\s+(?:\w+\s+and\s+(?:tortured|beat|shot|stabbed)\s+)?" + _LIST + r"\s+to\s+death\b"
 )
-_BARE_PLURAL_RE = _compile(r"\b" + _ACTIVE_KILL + r"\s+(?!the\b|his\b|her\b)" + _TAIL_MOD + r"{0,2}?(?P<noun>" + _NOUN + r")")
+_BARE_PLURAL_RE = _compile(rf"\b{_ACTIVE_KILL}\s+(?!the\b|his\b|her\b){_TAIL_MOD}{{0,2}}?(?P<noun>{_NOUN})")
 _PLURAL = re.compile(r"(?:s|men|people|children|police|personnel|staff)$", re.IGNORECASE)
 _PRONOUN_RE = _compile(r"\b" + _ACTIVE_KILL + r"\s+(?:him|her)\b")
 _DEFINITE_RE = _compile(
@@ -217,10 +223,8 @@ _DEFINITE_RE = _compile(
     r"\s+(?:the|his|her)\s+" + _MOD + r"{0,4}?(?!\w+s\b)" + _HEAD
 )
 _LEFT_DEAD_RE = _compile(r"\b(?:left|leaving|leave|leaves)\s+" + _LIST + r"\s+(?:dead|killed)\b")
-_BODIES_RE = _compile(
-    r"\b(?P<np>" + _COUNT + r")\s+" + _MOD + r"{0,2}?(?:bodies|corpses|body(?=\s+(?:\w+\s+){0,6}?(?:was|were)\s+"
-    r"(?:found|discovered|recovered|retrieved|dumped)))\b"
-)
+_FOUND_AHEAD = r"(?=\s+(?:\w+\s+){0,6}?(?:was|were)\s+(?:found|discovered|recovered|retrieved|dumped))"
+_BODIES_RE = _compile(rf"\b(?P<np>{_COUNT})\s+{_MOD}{{0,2}}?(?:bodies|corpses|body{_FOUND_AHEAD})\b")
 _SUMMARY_RES = (
     _compile(
         r"\b(?:the\s+)?(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities))\s+(?:[\w’'-]+\s+){0,5}?"
@@ -230,7 +234,7 @@ _SUMMARY_RES = (
     _compile(r"\bfatalities\s+range\s+from\s+" + _LIST),
     _compile(r"\bfatalit\w*[^.;\[\]]{0,60}?\bcoded\s+as\s+" + _LIST),
 )
-_FATALITY_COUNT_RE = _compile(r"\b" + _LIST + r"\s+(?:confirmed\s+|reported\s+)?(?:fatalit(?:y|ies)|deaths)\b")
+_FATALITY_COUNT_RE = _compile(rf"\b{_LIST}\s+(?:confirmed\s+|reported\s+)?(?:fatalit(?:y|ies)|deaths)\b")
 _FATALITY_GATE = _compile(r"\b(?:fatalit(?:y|ies)|deaths)\b")
 _CASUALTY_COUNT_RE = _compile(r"\b" + _LIST + r"\s+(?:\w+\s+)?casualt(?:y|ies)\b")
 _CASUALTY_GATE = _compile(r"\bcasualt(?:y|ies)\b")
@@ -261,6 +265,8 @@ _IMPLICIT_RE = _compile(
     r"(?P<verb>" + _KILLED_PASSIVE + r"|" + _WOUNDED + r"|" + _KIDNAPPED + r"))\b"
     r"|\b(?P<y>(?:he|she|the\s+(?:[\w-]+\s+){0,2}?)(?:later\s+)?(?:died|succumbed))\b"
 )
+_SINGULAR_AUX = re.compile(r"\b(?:was|has)\b", re.IGNORECASE)
+_ITEM_SEPARATOR = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+", re.IGNORECASE)
 _INTENT_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
 # A number naming a unit or road, not counting people: "battalion 377 detained ...".
 _LABEL_BEFORE = re.compile(
@@ -270,8 +276,8 @@ _LABEL_BEFORE = re.compile(
 )
 _SPLIT_RE = _compile(
     r"\b(?:split|spread|divided|distributed)\s+(?:up\s+)?(?:between|among|across|over|into)\s+(?:the\s+)?"
-    r"(?P<n>" + _NUM + r")\s+(?:\w+\s+)?(?:events?|locations?|places?|incidents?|villages?|fronts?|frontlines?"
-    r"|days?|areas?)(?:\s+(?:in|over)\s+(?P<days>" + _NUM + r")\s+days)?"
+    r"(?P<n>" + _NUM + r")\s+(?:\w+\s+)?(?:events?|locations?|places?|incidents?|villages?|fronts?"
+    r"|frontlines?|days?|areas?)(?:\s+(?:in|over)\s+(?P<days>" + _NUM + r")\s+days)?"
 )
 
 
@@ -284,8 +290,7 @@ def find_tolls(text: str, *, base: int = 0) -> list[Toll]:
     ``base`` is the absolute offset of ``text`` in its document.
     """
     found = [t for finder in _FINDERS for t in finder(text)]
-    kept = _non_overlapping(found)
-    return [_shift(t, base) for t in kept]
+    return [dataclasses.replace(t, start=t.start + base, end=t.end + base) for t in _non_overlapping(found)]
 
 
 def split_events(text: str) -> int | None:
@@ -304,7 +309,20 @@ def _subject_tolls(text: str) -> Iterator[Toll]:
         for m in _gated(pattern, gate, text):
             if _active_with_object(text, m) or _LABEL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                 continue
-            yield _toll_from(m, kind, text, negated=bool(m.group("neg")))
+            toll = _toll_from(m, kind, text, negated=bool(m.group("neg")))
+            yield _singular_subject(toll, m, text)
+
+
+def _singular_subject(toll: Toll, m: re.Match[str], text: str) -> Toll:
+    """Keep only the last group before "was": "two gunmen, and one villager was killed" is one death."""
+    if not _SINGULAR_AUX.search(text, m.end("np"), m.start("verb")):
+        return toll
+    cuts = [s.end() for s in _ITEM_SEPARATOR.finditer(m.group("np"))]
+    if not cuts:
+        return toll
+    start = m.start("np") + cuts[-1]
+    count, vague, victims = _list_value(text[start : m.end("np")])
+    return Toll(toll.kind, count, start, toll.end, text[start : toll.end], vague, toll.negated, victims)
 
 
 def _object_tolls(text: str) -> Iterator[Toll]:
@@ -316,8 +334,9 @@ def _object_tolls(text: str) -> Iterator[Toll]:
         for m in pattern.finditer(text):
             yield _toll_from(m, "killed", text)
     for m in _BARE_PLURAL_RE.finditer(text):
-        if _PLURAL.search(m.group("noun")) and not _INTENT_BEFORE.search(text, max(0, m.start() - 30), m.start()):
-            yield Toll("killed", 3, m.start(), m.end(), m.group(0), vague=True, victims=_category(m.group("noun")))
+        noun = m.group("noun")
+        if _PLURAL.search(noun) and not _INTENT_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            yield Toll("killed", 3, m.start(), m.end(), m.group(0), vague=True, victims=_category(noun))
     for pattern in (_PRONOUN_RE, _DEFINITE_RE):
         for m in pattern.finditer(text):
             yield Toll("killed", 1, m.start(), m.end(), m.group(0))
@@ -349,7 +368,7 @@ def _gated(pattern: re.Pattern[str], gate: re.Pattern[str], text: str) -> Iterat
 
 
 def _bare_tolls(text: str) -> Iterator[Toll]:
-    """"Casualties" with no number; "fatalities"/"deaths" alone read as ACLED's plural default of 3."""
+    """Bare "casualties" (count 0); bare "fatalities"/"deaths" read as ACLED's plural default of 3."""
     for m in _BARE_RE.finditer(text):
         word = m.group("word").lower()
         unsure = _UNSURE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
@@ -370,33 +389,26 @@ def _negations(text: str) -> Iterator[Toll]:
 
 
 def _implicit_tolls(text: str) -> Iterator[Toll]:
-    """"... was shot dead": one victim named or described earlier in the sentence."""
+    """One victim named or described earlier in the sentence: "... was shot dead", "he died"."""
     for m in _IMPLICIT_RE.finditer(text):
         group = "x" if m.group("x") else "y"
         kind = _kind_of_word(m.group("verb") or "died")
         yield Toll(kind, 1, m.start(group), m.end(group), m.group(group))
 
 
-_KIND_STEMS = (
-    ("injur", "wounded"),
-    ("hurt", "wounded"),
-    ("wound", "wounded"),
-    ("hospital", "wounded"),
-    ("harm", "casualties"),
-    ("casualt", "casualties"),
-    ("kidnap", "kidnapped"),
-    ("abduct", "kidnapped"),
-    ("hostage", "kidnapped"),
-    ("captive", "kidnapped"),
-    ("arrest", "arrested"),
-    ("detain", "arrested"),
-    ("missing", "missing"),
+_KIND_WORDS = (
+    (re.compile(r"kill|died|dead|death|fatalit|life|lives|lost", re.I), "killed"),
+    (re.compile(r"injur|hurt|wound|hospital", re.I), "wounded"),
+    (re.compile(r"harm|casualt", re.I), "casualties"),
+    (re.compile(r"kidnap|abduct|hostage|captive", re.I), "kidnapped"),
+    (re.compile(r"arrest|detain", re.I), "arrested"),
+    (re.compile(r"missing", re.I), "missing"),
 )
 _FINDERS = (_summary_tolls, _negations, _subject_tolls, _object_tolls, _implicit_tolls, _bare_tolls)
 
 
 def _active_with_object(text: str, m: re.Match[str]) -> bool:
-    """"Two gunmen killed three people": the subject did the killing, the object is the toll."""
+    """True for "two gunmen killed three people": the subject did the killing, the object is the toll."""
     between = text[m.end("np") : m.start("verb")]
     has_aux = re.search(r"\b(?:were|was|been|are|is|got)\b", between, re.IGNORECASE)
     return (
@@ -414,7 +426,8 @@ def _toll_from(m: re.Match[str], kind: str, text: str, *, negated: bool = False)
 def _list_value(np: str) -> tuple[int, bool, str]:
     """Sum the counts of "two soldiers and a civilian"; the victims are the nouns' categories."""
     total, vague, cats = 0, False, []
-    for item in re.split(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+", np):
+    np = re.sub(r"(?i)\bbetween\s+(\S+)\s+and\s+", r"\1 to ", np)  # a range, not two groups
+    for item in _ITEM_SEPARATOR.split(np):
         m = _ITEM_RE.match(item)
         if m is None:
             continue
@@ -435,7 +448,8 @@ def _count_value(phrase: str) -> tuple[int, bool]:
             return value, True
     fuzzy = bool(re.match(_QUANT, low)) and not low.startswith(_EXACT_QUANT)
     low = re.sub("^" + _QUANT, "", low)
-    first = re.split(r"\s*(?:-|–|\bto\b|\bor\b)\s*", low)[0]
+    low = re.sub(r"^between\s+", "", low)
+    first = re.split(r"(?<=\d)\s*-\s*|\s*–\s*|\s+(?:to|or|and)\s+", low)[0]
     if first in ("a", "an", "another"):
         return 1, False
     return _number_value(first), fuzzy
@@ -460,13 +474,7 @@ def _category(noun: str) -> str:
 
 
 def _kind_of_word(word: str) -> str:
-    low = word.lower()
-    if re.search(r"kill|died|dead|death|fatalit|life|lives|lost", low):
-        return "killed"
-    for stem, kind in _KIND_STEMS:
-        if stem in low:
-            return kind
-    return "killed"
+    return next((kind for pattern, kind in _KIND_WORDS if pattern.search(word)), "killed")
 
 
 def _non_overlapping(found: list[Toll]) -> list[Toll]:
@@ -480,21 +488,19 @@ def _non_overlapping(found: list[Toll]) -> list[Toll]:
     return sorted(kept, key=lambda t: t.start)
 
 
-def _shift(toll: Toll, base: int) -> Toll:
-    if not base:
-        return toll
-    return Toll(
-        toll.kind, toll.count, toll.start + base, toll.end + base, toll.text, toll.vague, toll.negated, toll.victims
-    )
-
-
 # ----------------------------------------------------------------------------------------- ACLED rule
 
 _ANAPHORIC = re.compile(r"^(?i:the|these|those|both|all|its|their|his|her)\b(?!\s+(?i:bod(?:y|ies)\s+of)\b)")
 _ADDITIVE = re.compile(r"\b(?i:another|other|others|more|additional|further|also|second|third)\b")
 _UPDATE = re.compile(r"\b(?i:rose|climbed|increased|jumped|reached|risen|hit)\b")
 _GENERIC = ("", "people")
-_IMPLICIT_TEXT = re.compile(r"^(?i:was|has|had|he|she)\b|^(?i:the)\b.*(?i:died|succumbed)$|\b(?i:him|her)$|^\S+(?:\s+(?i:dead|and\s+killed))?\s+(?i:the|his|her)\s")
+# Words that often describe the same victim twice ("a man was killed ... a civilian died"): not summed.
+_DESCRIBED = ("men", "women", "civilians")
+_IMPLICIT_TEXT = re.compile(
+    r"^(?:was|has|had|he|she)\b|^the\b.*(?:died|succumbed)$|\b(?:him|her)$"
+    r"|^\S+(?:\s+(?:dead|and\s+killed))?\s+(?:the|his|her)\s",
+    re.IGNORECASE,
+)
 
 
 def acled_fatalities(tolls: list[Toll]) -> int | None:
@@ -550,18 +556,17 @@ def _sum_by_group(tolls: list[Toll]) -> int:
     groups: dict[str, list[Toll]] = {}
     for toll in tolls:
         groups.setdefault(toll.victims, []).append(toll)
-    totals = {victims: _group_total(members) for victims, members in groups.items()}
-    generic = max((v for k, v in totals.items() if k in _GENERIC), default=0)
-    specific = sum(v for k, v in totals.items() if k not in _GENERIC)
-    extra_generic = sum(_extra(members) for k, members in groups.items() if k in _GENERIC)
-    return max(generic, specific + extra_generic) if specific else generic
+    parts = {victims: _group_parts(members) for victims, members in groups.items()}
+    generic = max((sum(p) for k, p in parts.items() if k in _GENERIC), default=0)
+    described = max((p[0] for k, p in parts.items() if k in _DESCRIBED), default=0)
+    described += sum(p[1] for k, p in parts.items() if k in _DESCRIBED)
+    others = sum(sum(p) for k, p in parts.items() if k not in _GENERIC + _DESCRIBED)
+    extra = sum(p[1] for k, p in parts.items() if k in _GENERIC)
+    return max(generic, described + others + extra)
 
 
-def _group_total(members: list[Toll]) -> int:
-    base = [t for t in members if not _ADDITIVE.search(t.text)]
+def _group_parts(members: list[Toll]) -> tuple[int, int]:
+    """The lowest of the figures for the same deaths, and the sum of those marked as extra deaths."""
+    base = [t.count for t in members if not _ADDITIVE.search(t.text)]
     extra = sum(t.count for t in members if _ADDITIVE.search(t.text))
-    return (min(t.count for t in base) if base else 0) + extra
-
-
-def _extra(members: list[Toll]) -> int:
-    return sum(t.count for t in members if _ADDITIVE.search(t.text))
+    return (min(base) if base else 0), extra

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from types import MappingProxyType
 
 from sitrep.records import DateExpr
 
@@ -28,15 +29,15 @@ _SKIP = "skip"  # internal kind: a date that is not an event day (birth dates, "
 # A stated day this far past publication is still the event day (time zones, late copy).
 SLACK_DAYS = 3
 
-_MONTH_NUMBERS = {
+_MONTH_NUMBERS = MappingProxyType({
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+})  # fmt: skip
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_SMALL_NUMBERS = {
+_SMALL_NUMBERS = MappingProxyType({
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple of": 2, "few": 3,
-}  # fmt: skip
+})  # fmt: skip
 
 _MON = (
     r"(?P<mon>(?i:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -52,7 +53,9 @@ _MDY = re.compile(_WD + _MON + r"\s+" + _DAY + r",?\s+" + _YEAR)
 _DM = re.compile(_WD + _DAY + r"(?:\s+of)?\s+" + _MON)
 _MD = re.compile(_WD + _MON + r"\s+(?:the\s+)?" + _DAY)
 _ISO = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
-_NUMERIC = re.compile(r"(?<![\d./-])(?P<a>[0-3]?\d)([./])(?P<b>[01]?\d)\2(?P<year>(?:19|20)\d\d)(?![\d./-])")
+_NUMERIC = re.compile(
+    r"(?<![\d./-])(?P<a>[0-3]?\d)([./])(?P<b>[01]?\d)\2(?P<year>(?:19|20)\d\d)(?![\d/-]|\.\d)"
+)
 _ON_THE_NTH = re.compile(
     r"(?i:\bon\s+)(?P<x>the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th))\b"
     r"(?!\s+(?!of\b|when\b|and\b|at\b|in\b|as\b|after\b|before\b|while\b|near\b)[a-z])"
@@ -61,7 +64,9 @@ _ON_THE_NTH = re.compile(
 _MOD = r"(?:(?P<mod>early|late|mid|middle\s+of|end\s+of|beginning\s+of|start\s+of)(?:-|\s+))"
 _MONTH_YEAR = re.compile(r"(?i:(?:the\s+)?" + _MOD + r")?" + _MON + r",?\s+" + _YEAR)
 _MONTH_ONLY = re.compile(
-    r"(?i:(?P<prep>\b(?:in|during|throughout)\s+)?(?:\b(?:the\s+)?" + _MOD + r")?)"
+    r"(?i:(?P<prep>\b(?:in|during|throughout)\s+)?(?:\b(?:the\s+)?"
+    + _MOD
+    + r")?)"
     + _MON
     + r"(?![\s,]*(?:the\s+)?\d)"
 )
@@ -76,6 +81,8 @@ _RANGE_BEFORE = re.compile(
     r"(?i:\b(?:(?P<lead>between|from)\s+)?(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—|to|and|until)\s*)$"
 )
 _NOT_EVENT_BEFORE = re.compile(r"(?i:\b(?:born|since|until|till|by|before|after|next|every)\s+(?:on\s+)?)$")
+# "after Friday prayers" is that Friday; "next Friday" and "every Friday" are not event days.
+_NOT_WEEKDAY_BEFORE = re.compile(r"(?i:\b(?:since|until|till|by|next|every|coming)\s+(?:on\s+)?)$")
 _APPROX_AFTER = re.compile(
     r"\s*\((?i:or\s+around|as\s+reported(?:\s+on)?|(?P<week>week\s+of)|midweek|approx(?:imately|\.)?"
     r"|around|or\s+about|estimated|date\s+approximate)\)"
@@ -84,18 +91,25 @@ _DEADLINE_AFTER = re.compile(r"(?i:\s+deadline\b)")
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|until|till)\s*$")
 _RANGE_LEAD = re.compile(r"(?i:\b(?:between|from)\s+)$")
 
+_DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\.?,?\s+)*")  # "MOGADISHU, Somalia, "
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|[-–—:/|])")  # "(Reuters) -", "—"
 _WEEKDAY = re.compile(
     r"(?i:\b(?:(?P<last>last|this|past)\s+)?(?:(?P<part>early|late|overnight)\s+(?:on\s+)?)?)"
     r"(?P<wd>(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?![A-Za-z])"
+    r"(?!\s+(?:Times|Telegraph|Express|Mirror|Star|Observer|Mail|Post|Tribune|Herald|Independent|Nation|Standard))"
     r"(?:'s|’s)?(?i:\s+(?:morning|afternoon|evening|night))?"
 )
 
-_NUM_WORDS = r"(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple\s+of|few)"
+_NUM_WORDS = (
+    r"(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple\s+of|few)"
+)
 _RELATIVE: tuple[tuple[re.Pattern[str], int, int], ...] = (
     # (pattern, days before publication, precision)
     (re.compile(r"(?i:\bthe\s+day\s+before\s+yesterday\b)"), 2, 1),
-    (re.compile(r"(?i:\b(?:earlier\s+|late\s+|early\s+)?today\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b)"), 0, 1),
-    (re.compile(r"(?i:\b(?:late\s+|early\s+)?yesterday(?:'s|’s)?(?:\s+(?:morning|afternoon|evening))?)"), 1, 1),
+    (re.compile(r"(?i:\b(?:earlier\s+|late\s+|early\s+)?today\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b)"),
+     0, 1),
+    (re.compile(r"(?i:\b(?:late\s+|early\s+)?yesterday(?:'s|’s)?(?:\s+(?:morning|afternoon|evening))?)"),
+     1, 1),
     (re.compile(r"(?i:\b(?:late\s+|early\s+)?last\s+night\b)"), 1, 1),
 )  # fmt: skip
 _DAYS_AGO = re.compile(r"(?i:\b" + _NUM_WORDS + r"\s+(?P<unit>days?|weeks?)\s+ago\b)")
@@ -153,15 +167,14 @@ def find_dates(text: str, *, published: str | None, base: int = 0) -> list[DateE
 
 def dateline_date(text: str, published: str | None, *, base: int = 0) -> DateExpr | None:
     """The date of a dateline such as ``KABUL, May 9 (Reuters) -`` if ``text`` opens with one."""
-    pub = parse_published(published)
     head = text[:200]
-    for cand in sorted(_explicit(head, pub), key=lambda c: c.start):
-        before, after = head[: cand.start], head[cand.end :]
-        if re.fullmatch(r"\s*(?:[A-Z][\w.'’-]*\.?,?\s+)*", before) and re.match(r"\s*(?:\(|[-–—:/|])", after):
-            found = _Candidate(cand.start, cand.end, cand.value, 1, "dateline")
-            return _to_record(text, found, base)
+    # The longest reading of the first date: "May 9, 2020" rather than "May 9".
+    cand = min(_explicit(head, parse_published(published)), key=lambda c: (c.start, -c.end), default=None)
+    if cand is None or cand.kind == _SKIP:
         return None
-    return None
+    if not _DATELINE_BEFORE.fullmatch(head[: cand.start]) or not _DATELINE_AFTER.match(head, cand.end):
+        return None
+    return _to_record(text, _Candidate(cand.start, cand.end, cand.value, 1, "dateline"), base)
 
 
 # ---------------------------------------------------------------------------------------------- finders
@@ -221,7 +234,9 @@ def _in_context(text: str, start: int, end: int, day: date, pub: date | None) ->
 
 def _months(text: str, pub: date | None) -> Iterator[_Candidate]:
     for m in _MONTH_YEAR.finditer(text):
-        if m.group("mon")[0].isupper() and not _NOT_EVENT_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+        if m.group("mon")[0].isupper() and not _NOT_EVENT_BEFORE.search(
+            text, max(0, m.start() - 20), m.start()
+        ):
             value = _month_value(int(m.group("year")), _month_number(m.group("mon")), m.group("mod"), pub)
             yield _Candidate(m.start(), m.end(), value, 3, "month")
     if pub is None:
@@ -244,7 +259,7 @@ def _weekdays(text: str, pub: date | None) -> Iterator[_Candidate]:
     if pub is None:
         return
     for m in _WEEKDAY.finditer(text):
-        if _NOT_EVENT_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+        if _NOT_WEEKDAY_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
             continue
         back = (pub.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
         if back == 0 and (m.group("last") or "").lower() == "last":
@@ -262,8 +277,8 @@ def _relatives(text: str, pub: date | None) -> Iterator[_Candidate]:
         n = _SMALL_NUMBERS.get(re.sub(r"\s+", " ", m.group("n").lower())) or int(m.group("n"))
         weeks = m.group("unit").lower().startswith("week")
         vague = weeks or m.group("n").lower() in ("few", "couple of")
-        kind = "week" if weeks else "relative"
-        yield _Candidate(m.start(), m.end(), pub - timedelta(days=n * (7 if weeks else 1)), 2 if vague else 1, kind)
+        value = pub - timedelta(days=n * (7 if weeks else 1))
+        yield _Candidate(m.start(), m.end(), value, 2 if vague else 1, "week" if weeks else "relative")
 
 
 def _weeks(text: str, pub: date | None) -> Iterator[_Candidate]:
@@ -328,7 +343,7 @@ def _merge_ranges(text: str, kept: list[_Candidate]) -> list[_Candidate]:
 
 
 def _resolve_anchored(text: str, kept: list[_Candidate], pub: date | None) -> list[_Candidate]:
-    """"The day before" / "the next day" count from the last day-level date written before them."""
+    """Resolve "the day before" / "the next day" from the last day-level date written before them."""
     taken = [(c.start, c.end) for c in kept]
     extra: list[_Candidate] = []
     for m in _ANCHORED.finditer(text):
@@ -400,7 +415,7 @@ def _day_in_recent_month(day: int, pub: date) -> date | None:
 
 
 def _month_value(year: int, month: int, mod: str | None, pub: date | None) -> date:
-    """ACLED's day for a month: the 1st for early, the last for late, else the 15th; never after publication."""
+    """ACLED's day for a month: 1st for early, last for late, else the 15th; never after publication."""
     word = (mod or "").lower()
     if word.startswith(("early", "beginning", "start")):
         value = date(year, month, 1)
