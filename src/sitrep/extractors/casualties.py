@@ -84,12 +84,13 @@ _VICTIM_NOUNS = MappingProxyType(
         "|paratroopers?|conscripts?|recruits?|army\\s+officers?",
         "police": "police(?:m[ae]n|wom[ae]n)?|police\\s+officers?|officers?|cops?|gendarmes?|constables?"
         "|guards?|security\\s+guards?|prison\\s+guards?",
-        "security forces": "security\\s+forces|security\\s+personnel|personnel|agents?|security\\s+officials?",
+        "security forces": "security\\s+forces|security\\s+personnel|personnel|agents?"
+        "|security\\s+officials?",
         "militants": "militants?|insurgents?|jihadists?|terrorists?|gunm[ae]n|attackers?|assailants?|bandits?"
         "|kidnappers?|bombers?|suicide\\s+bombers?|elements?|extremists?|raiders?|hijackers?|suspects?|criminals?"
         "|gang\\s+members?|robbers?|thieves|thief|smugglers?|traffickers?|loggers?|mercenaries|mercenary",
-        "fighters": "fighters?|tribesm[ae]n|militiam[ae]n|militia\\s+members?|combatants?|members?|commanders?"
-        "|leaders?",
+        "fighters": "fighters?|tribesm[ae]n|militiam[ae]n|militia\\s+members?|combatants?|members?"
+        "|commanders?|leaders?",
         "rebels": "rebels?|guerrillas?",
         "protesters": "protesters?|protestors?|demonstrators?|rioters?|marchers?|activists?",
         "officials": "officials?|politicians?|mayors?|councillors?|councilors?|chiefs?|candidates?|judges?",

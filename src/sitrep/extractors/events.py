@@ -190,11 +190,18 @@ def _longest(hits: dict[tuple[int, int], tuple[str, int, str | None]]) -> list:
     """Drop hits inside a longer hit ("car bomb" inside "suicide car bomb")."""
     spans = sorted(hits, key=lambda s: (-(s[1] - s[0]), s[0]))
     kept: list[tuple[int, int]] = []
+    entries = dict(hits)
     for span in spans:
-        if any(k[0] <= span[0] and span[1] <= k[1] for k in kept):
+        outer = next((k for k in kept if k[0] <= span[0] and span[1] <= k[1]), None)
+        if outer is None:
+            kept.append(span)
             continue
-        kept.append(span)
-    return [(span, hits[span]) for span in sorted(kept)]
+        # "held a protest" keeps the strength of "protest" when it is the same kind of event
+        sub, strength, cameo = entries[outer]
+        inner_sub, inner_strength, _ = hits[span]
+        if inner_sub == sub and inner_strength > strength:
+            entries[outer] = (sub, inner_strength, cameo)
+    return [(span, entries[span]) for span in sorted(kept)]
 
 
 def _head(tokens: Span) -> Token:
@@ -468,6 +475,9 @@ _PROTEST_TYPES = frozenset({"Peaceful protest", "Violent demonstration", "Mob vi
 def _protest_decision(live: list[tuple[Trigger, float]], cues: frozenset[str]) -> Decision | None:
     """Protests and riots are defined by combinations, so they are decided before precedence."""
     protest = [t for t, _ in live if t.sub_event_type == "Peaceful protest" and t.strength >= 2]
+    if not protest and "demand" in cues:
+        # "residents blocked the road demanding water": a gathering with a demand is a protest
+        protest = [t for t, _ in live if t.sub_event_type == "Peaceful protest"]
     riot = [t for t, _ in live if t.sub_event_type == "Violent demonstration"]
     mob = [t for t, _ in live if t.sub_event_type == "Mob violence"]
     if not (protest or riot or mob):
@@ -484,9 +494,11 @@ def _protest_decision(live: list[tuple[Trigger, float]], cues: frozenset[str]) -
         return None
     anchor = (protest or riot or mob)[0]
     score = sum(t.strength for t, _ in live if t.sub_event_type in _PROTEST_TYPES)
-    if riot or (protest and "riot" in cues):
+    if riot or (protest and ("riot" in cues or mob)):
         return Decision("Violent demonstration", "145", (riot or protest)[0], score)
     if mob and not protest:
+        if "protest" in cues and "demand" in cues:
+            return Decision("Violent demonstration", "145", mob[0], score)
         return Decision("Mob violence", mob[0].cameo or "180", mob[0], score)
     if protest and "lethal" in cues:
         return Decision("Excessive force against protesters", "175", anchor, score)
