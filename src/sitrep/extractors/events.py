@@ -426,7 +426,9 @@ def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[
         if refined is None:
             continue
         sub, strength = refined
-        scores[sub] += strength * weight
+        # The best cue decides, repeats add a little: a list of weapons is one tactic, not five.
+        value = strength * weight
+        scores[sub] = max(scores[sub], value) + (0.2 if sub in scores and scores[sub] else 0.0)
         if sub not in best or strength > strengths[sub]:
             best[sub], strengths[sub] = trig, strength
     if not scores:
@@ -463,10 +465,7 @@ def _is_outcome(trig: Trigger) -> bool:
     return trig.text.lower().split()[0] in _OUTCOME_WORDS
 
 
-_OUTCOME_WORDS = frozenset(
-    {"kill", "killed", "killing", "dead", "death", "body", "bodies", "fire", "fired", "shot", "shots", "shoot",
-     "shooting", "gunfire", "attack", "attacked"}
-)
+_OUTCOME_WORDS = frozenset({"kill", "killed", "killing", "dead", "death", "body", "bodies"})
 
 
 _PROTEST_TYPES = frozenset({"Peaceful protest", "Violent demonstration", "Mob violence"})
@@ -526,6 +525,10 @@ def _refine(trig: Trigger, cues: frozenset[str]) -> tuple[str, int] | None:
             return sub, strength + 1
     if sub == "Armed clash" and strength == 1 and trig.target == "civilian":
         return "Attack", 1
+    if sub == "Disrupted weapons use" and _mentions(trig.patient, _ASSAULT_WORDS):
+        return "Armed clash", 3  # "thwarted an attack on the town": the attackers were fought off
+    if sub in _TERRITORY:
+        return _territory(trig, strength)
     if sub == "Shelling/artillery/missile attack" and strength == 1:
         if "accident" in cues:
             return None
@@ -535,6 +538,34 @@ def _refine(trig: Trigger, cues: frozenset[str]) -> tuple[str, int] | None:
     if sub == "Peaceful protest":
         return None  # a weak protest word alone ("march", "strike") is not a protest
     return sub, strength
+
+
+_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+_ASSAULT_WORDS = ("attack", "offensive", "assault", "infiltration", "advance", "incursion", "raid")
+_PEOPLE_WORDS = (
+    "operative", "fighter", "militant", "soldier", "member", "rebel", "insurgent", "commander", "suspect",
+    "people", "civilian", "men", "women", "child", "hostage", "prisoner", "leader", "gunm",
+)  # fmt: skip
+_STATE_WORDS = ("army", "troops", "military", "government", "soldiers", "security forces", "police", "regime")
+_NON_STATE_WORDS = ("rebel", "militant", "insurgent", "jihadist", "fighters", "militia", "islamist", "separatist")
+
+
+def _mentions(text: str, words: Sequence[str]) -> bool:
+    lowered = text.lower()
+    return any(w in lowered for w in words)
+
+
+def _territory(trig: Trigger, strength: int) -> tuple[str, int] | None:
+    """Taking a place is a territory event; taking people is not, and who takes it decides which."""
+    if _mentions(trig.patient, _PEOPLE_WORDS):
+        return ("Armed clash", 2) if trig.target == "armed" else ("Abduction/forced disappearance", 2)
+    if strength <= 1 and not trig.patient:
+        return None
+    state = _mentions(trig.agent, _STATE_WORDS) and not _mentions(trig.agent, _NON_STATE_WORDS)
+    if trig.sub_event_type == "Government regains territory" or state:
+        return ("Government regains territory" if state or not trig.agent else "Non-state actor overtakes territory",
+                strength)
+    return "Non-state actor overtakes territory", strength
 
 
 def weights_for(triggers: Sequence[Trigger], lead_end: int) -> list[float]:
