@@ -388,19 +388,20 @@ NON_EVENT_KINDS = ("sport", "market", "celebrity")
 
 
 def is_off_topic(cues: frozenset[str], triggers: Sequence[Trigger]) -> bool:
-    """Sport, markets, celebrities, accidents and plain crime: no political violence here.
+    """Sport, markets, celebrities, accidents, courts, plain crime: no political violence here.
 
-    A real protest is never off topic (people march over prices and floods); accident and crime
-    words only veto when nothing defines an attack.
+    A real protest is never off topic (people march over prices and floods); the other vetoes
+    apply only when nothing defines an attack (a strength-3 tactic or an armed perpetrator).
     """
     asserted = [t for t in triggers if t.asserted]
     if any(t.sub_event_type == "Peaceful protest" and t.strength >= 2 for t in asserted):
         return bool({"sport", "celebrity"} & cues) and "participants" not in cues
     strong = [t for t in asserted if t.strength >= 3 and t.sub_event_type not in _WEAK_IN_ACCIDENTS]
-    armed = bool({"attack_context", "perpetrator_armed"} & cues)
-    if any(k in cues for k in NON_EVENT_KINDS) and not armed:
+    if any(k in cues for k in NON_EVENT_KINDS) and "perpetrator_armed" not in cues:
         return True
     if "accident" in cues and "attack_context" not in cues and not strong:
+        return True
+    if "non_event" in cues and not strong and "attack_context" not in cues:
         return True
     return "crime" in cues and "political_crime" not in cues and not strong
 
@@ -441,10 +442,16 @@ def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[
     chosen = min(contenders, key=lambda s: RANK[s])
     trig = best[chosen]
     chosen = _by_definition(chosen, cues)
+    if chosen in _ERV and any(t.sub_event_type == "Disrupted weapons use" and t.strength >= 2 for t, _ in live):
+        chosen = "Disrupted weapons use"  # the weapon was defused, intercepted or seized: prevented
     cameo = trig.cameo if trig.sub_event_type == chosen else DEFAULT_CAMEO.get(chosen)
     return Decision(chosen, cameo, trig, scores.get(chosen, top))
 
 
+_ERV = frozenset(
+    {"Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+     "Remote explosive/landmine/IED", "Grenade"}
+)  # fmt: skip
 _ONE_SIDED = frozenset(
     {"Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
      "Remote explosive/landmine/IED", "Grenade", "Attack"}
