@@ -403,7 +403,7 @@ def is_off_topic(cues: frozenset[str], triggers: Sequence[Trigger]) -> bool:
         return True
     if "non_event" in cues and not strong and "attack_context" not in cues:
         return True
-    return "crime" in cues and "political_crime" not in cues and not strong
+    return "crime" in cues and not ({"political_crime", "mob"} & cues) and not strong
 
 
 _WEAK_IN_ACCIDENTS = frozenset({"Remote explosive/landmine/IED", "Shelling/artillery/missile attack"})
