@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep.extract.casualties import acled_fatalities, find_tolls, split_events
+from sitrep.extractors.casualties import acled_fatalities, find_tolls, split_events
 
 
 def tolls(text: str) -> list[tuple[str, int, bool]]:

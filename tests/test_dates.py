@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep.extract.dates import dateline_date, find_dates, parse_published
+from sitrep.extractors.dates import dateline_date, find_dates, parse_published
 
 # 2021-03-10 is a Wednesday.
 PUB = "2021-03-10"

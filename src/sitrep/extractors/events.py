@@ -532,6 +532,8 @@ def _refine(trig: Trigger, cues: frozenset[str]) -> tuple[str, int] | None:
             return sub, strength + 1
     if sub == "Armed clash" and strength == 1 and trig.target == "civilian":
         return "Attack", 1
+    if sub == "Disrupted weapons use" and _mentions(trig.patient, ("tension", "situation", "crisis", "standoff")):
+        return None  # "defused the tension" is diplomacy, not bomb disposal
     if sub == "Disrupted weapons use" and _mentions(trig.patient, _ASSAULT_WORDS):
         return "Armed clash", 3  # "thwarted an attack on the town": the attackers were fought off
     if sub in _TERRITORY:

@@ -56,7 +56,7 @@ def build_mentions(facts: DocumentFacts, resolve: Resolve, fatalities: Fatalitie
     if first is None:
         return []
     date = _event_date(first.trigger, facts, lead_end)
-    kept = [s for s in scans if not _is_background_sentence(s, facts.dates, date)]
+    kept = [s for s in scans if "background" not in s.cues and not _is_background_sentence(s, facts.dates, date)]
     triggers = [t for s in kept for t in s.triggers if not t.background]
     cues = frozenset().union(*(s.cues for s in kept)) if kept else frozenset()
     decision = decide(triggers, cues, _weights(triggers, lead_end)) or first

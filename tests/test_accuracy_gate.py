@@ -1,0 +1,83 @@
+"""Regression gate on the project's own fixtures (texts written for the project).
+
+Floors sit a little under today's measured figures (docs/accuracy.md), so a change that makes
+the coder worse fails here before it reaches the scorer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+import sitrep
+from sitrep.records import Document
+
+from .conftest import FIXTURES
+
+FLOORS = {"weighted_f1": 0.66, "negatives_left_uncoded": 0.88, "event_date": 0.85, "fatalities": 0.75}
+
+
+@pytest.fixture(scope="module")
+def coded(resources):
+    rows = [json.loads(line) for line in (FIXTURES / "snippets.jsonl").read_text("utf-8").splitlines() if line]
+    docs = [Document(id=r["id"], text=r["text"], published=r.get("published")) for r in rows]
+    events = sitrep.extract(docs, resources)
+    best: dict[str, sitrep.records.Event] = {}
+    for event in events:
+        for doc in event.documents:
+            if doc not in best or event.confidence > best[doc].confidence:
+                best[doc] = event
+    return rows, best, events, {d.id: d.text for d in docs}
+
+
+def _weighted_f1(pairs: list[tuple[str, str]]) -> float:
+    tp, fp, fn, support = Counter(), Counter(), Counter(), Counter()
+    for gold, pred in pairs:
+        support[gold] += 1
+        if gold == pred:
+            tp[gold] += 1
+        else:
+            fn[gold] += 1
+            fp[pred] += 1
+    total = sum(support.values())
+    score = 0.0
+    for label, n in support.items():
+        p = tp[label] / (tp[label] + fp[label]) if tp[label] + fp[label] else 0.0
+        r = tp[label] / (tp[label] + fn[label]) if tp[label] + fn[label] else 0.0
+        score += (2 * p * r / (p + r) if p + r else 0.0) * n
+    return score / total
+
+
+def test_sub_event_type_weighted_f1_stays_above_the_floor(coded):
+    rows, best, _, _ = coded
+    pairs = [
+        (r["expect"]["sub_event_type"], getattr(best.get(r["id"]), "sub_event_type", "(none)"))
+        for r in rows
+        if r["expect"]["sub_event_type"]
+    ]
+    assert _weighted_f1(pairs) >= FLOORS["weighted_f1"]
+
+
+def test_accidents_and_other_non_events_stay_uncoded(coded):
+    rows, best, _, _ = coded
+    negatives = [r for r in rows if r["expect"]["sub_event_type"] is None]
+    share = sum(r["id"] not in best for r in negatives) / len(negatives)
+    assert share >= FLOORS["negatives_left_uncoded"]
+
+
+@pytest.mark.parametrize("field", ["event_date", "fatalities"])
+def test_field_accuracy_stays_above_the_floor(coded, field):
+    rows, best, _, _ = coded
+    scored = [r for r in rows if r["expect"].get("sub_event_type") and field in r["expect"]]
+    hits = sum(getattr(best.get(r["id"]), field, None) == r["expect"][field] for r in scored)
+    assert hits / len(scored) >= FLOORS[field]
+
+
+def test_every_claim_quotes_its_document_exactly(coded):
+    _, _, events, texts = coded
+    for event in events:
+        for claim in event.claims:
+            start, end = claim.span
+            assert texts[claim.document][start:end] == claim.quote
