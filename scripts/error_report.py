@@ -35,14 +35,17 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=40)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    rows = [r for r in csv.DictReader(open(args.csv, encoding="utf-8")) if r.get("notes")]
+    with open(args.csv, encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r.get("notes")]
     if args.limit:
         rows = random.Random(args.seed).sample(rows, min(args.limit, len(rows)))
     res = sitrep.load_resources()
     confusion: collections.Counter[tuple[str, str]] = collections.Counter()
     shown = 0
     for n, row in enumerate(rows):
-        doc = Document(id=f"r{n}", text=row["notes"], published=_date(row["event_date"]), outlet=row["source"])
+        doc = Document(
+            id=f"r{n}", text=row["notes"], published=_date(row["event_date"]), outlet=row["source"]
+        )
         events = sitrep.extract([doc], res)
         event = max(events, key=lambda e: e.confidence, default=None)
         got = getattr(event, args.field, None) if event else None

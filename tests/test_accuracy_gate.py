@@ -21,7 +21,9 @@ FLOORS = {"weighted_f1": 0.66, "negatives_left_uncoded": 0.88, "event_date": 0.8
 
 @pytest.fixture(scope="module")
 def coded(resources):
-    rows = [json.loads(line) for line in (FIXTURES / "snippets.jsonl").read_text("utf-8").splitlines() if line]
+    rows = [
+        json.loads(line) for line in (FIXTURES / "snippets.jsonl").read_text("utf-8").splitlines() if line
+    ]
     docs = [Document(id=r["id"], text=r["text"], published=r.get("published")) for r in rows]
     events = sitrep.extract(docs, resources)
     best: dict[str, sitrep.records.Event] = {}

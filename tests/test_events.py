@@ -21,20 +21,34 @@ def _sub(resources, text: str) -> str | None:
     [
         ("An air strike on the market in Kafr Nabl killed nine civilians on Tuesday.", "Air/drone strike"),
         ("Gunmen on motorbikes killed seven villagers in Zurmi on Monday night.", "Attack"),
-        ("Police fired tear gas to disperse about 300 protesters outside parliament in Nairobi.",
-         "Protest with intervention"),
-        ("Protesters threw stones at police and burned tyres on the main road in Tripoli.",
-         "Violent demonstration"),
+        (
+            "Police fired tear gas to disperse about 300 protesters outside parliament in Nairobi.",
+            "Protest with intervention",
+        ),
+        (
+            "Protesters threw stones at police and burned tyres on the main road in Tripoli.",
+            "Violent demonstration",
+        ),
         ("Hundreds of teachers marched peacefully in Lima to demand higher pay.", "Peaceful protest"),
-        ("Soldiers shot dead four demonstrators during a rally against the junta in Mandalay.",
-         "Excessive force against protesters"),
+        (
+            "Soldiers shot dead four demonstrators during a rally against the junta in Mandalay.",
+            "Excessive force against protesters",
+        ),
         ("Militants attacked an army checkpoint near Gao, killing three soldiers.", "Armed clash"),
-        ("Bomb disposal experts defused a roadside bomb near the police station in Kirkuk.",
-         "Disrupted weapons use"),
-        ("A suicide bomber blew himself up at a checkpoint in Mogadishu, killing four guards.", "Suicide bomb"),
+        (
+            "Bomb disposal experts defused a roadside bomb near the police station in Kirkuk.",
+            "Disrupted weapons use",
+        ),
+        (
+            "A suicide bomber blew himself up at a checkpoint in Mogadishu, killing four guards.",
+            "Suicide bomb",
+        ),
         ("Villagers lynched a suspected cattle thief in Kasese on Sunday.", "Mob violence"),
         ("Gunmen abducted 12 passengers from a bus on the Kaduna highway.", "Abduction/forced disappearance"),
-        ("Al Shabaab militants threw a hand grenade into a tea shop in Beledweyne, wounding five.", "Grenade"),
+        (
+            "Al Shabaab militants threw a hand grenade into a tea shop in Beledweyne, wounding five.",
+            "Grenade",
+        ),
         ("The army and rebels signed a ceasefire agreement in Juba on Thursday.", "Agreement"),
     ],
 )
@@ -43,7 +57,9 @@ def test_sub_event_types_follow_the_codebook_definitions(resources, text, expect
 
 
 def test_air_strike_that_kills_civilians_is_an_air_strike_not_an_attack(resources):
-    assert _sub(resources, "Warplanes bombed a village near Idlib, killing six civilians.") == "Air/drone strike"
+    assert (
+        _sub(resources, "Warplanes bombed a village near Idlib, killing six civilians.") == "Air/drone strike"
+    )
 
 
 def test_grenade_into_a_protest_is_excessive_force(resources):

@@ -79,9 +79,7 @@ def extract(
 
 def _progress_printer(stream: TextIO):
     def show(progress) -> None:
-        stream.write(
-            f"\r{progress.done} documents, {progress.rate:.1f} docs/s, {progress.failed} failed"
-        )
+        stream.write(f"\r{progress.done} documents, {progress.rate:.1f} docs/s, {progress.failed} failed")
         stream.flush()
 
     return show

@@ -228,7 +228,8 @@ class Gazetteer:
         marks = ",".join("?" * len(features))
         sql = f"{_PLACE_SQL} WHERE p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ? AND p.feature IN ({marks})"
         rows = self._conn.execute(sql, (lat - dlat, lat + dlat, lon - dlon, lon + dlon, *features))
-        out = [(p, haversine_km(lat, lon, p.latitude, p.longitude)) for p in map(_place, rows)]
+        places = [p for p in map(_place, rows) if p.latitude is not None and p.longitude is not None]
+        out = [(p, haversine_km(lat, lon, p.latitude, p.longitude)) for p in places]  # type: ignore[arg-type]
         return sorted((x for x in out if x[1] <= radius_km), key=lambda x: x[1])[:limit]
 
     # ------------------------------------------------------------ text
@@ -337,7 +338,7 @@ class Gazetteer:
             score = {c: w * (1.0 + context[c]) for c, w in options.items()}
             best = max(score, key=lambda c: score[c], default=None)
             if best is not None and context[best] > 0:
-                votes[best] += max(options[best], max(weight.values(), default=0.0))
+                votes[best] += max(options[best], max(weight.values(), default=0.0))  # type: ignore[assignment]
             else:
                 votes.update(weight)
         return votes

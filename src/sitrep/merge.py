@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from .records import Claim, Contradiction, Event, Mention, Version, content_hash
 
 CONTRADICTION_FIELDS = (
-    "event_date", "fatalities", "location", "actor1", "actor2", "sub_event_type", "victim_status", "perpetrator",
+    "event_date", "fatalities", "location", "actor1", "actor2", "sub_event_type", "victim_status",
+    "perpetrator",
 )  # fmt: skip
 
 

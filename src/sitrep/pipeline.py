@@ -100,7 +100,7 @@ def _batch(batch: list[Document | Failure], res: Resources, strict: bool) -> Ite
         except SitrepError as exc:
             yield _fail(doc, exc, "clean", strict)
     parsed = parse_texts(res.nlp, (text for _, _, text in prepared))
-    for (doc, segments, text), spacy_doc in zip(prepared, parsed, strict=True):
+    for (doc, _, text), spacy_doc in zip(prepared, parsed, strict=True):
         try:
             yield from document_mentions(doc, text, spacy_doc, res)
         except SitrepError as exc:
@@ -164,9 +164,9 @@ def _country(
     """The event's country: gazetteer votes, plus the home countries of armed groups named."""
     gazetteer = res.gazetteer
     votes: dict[str, float] = defaultdict(float)
-    for place, share in gazetteer.country_votes(_place_text(text, spacy_doc)):
-        if place.iso3:
-            votes[place.iso3] += share
+    for voted, share in gazetteer.country_votes(_place_text(text, spacy_doc)):
+        if voted.iso3:
+            votes[voted.iso3] += share
     spans: dict[str, tuple[int, int]] = {}
     for sent in sentences:
         for span in actor_stage.candidate_spans(sent):
@@ -179,11 +179,11 @@ def _country(
     if not votes:
         return None, None
     iso3 = max(votes, key=lambda k: votes[k])
-    country = gazetteer.country(iso3)
+    found = gazetteer.country(iso3)
     for toponym in gazetteer.scan(text):
         if any(c.iso3 == iso3 for c in toponym.candidates):
-            return country, (toponym.start, toponym.end)
-    return country, spans.get(iso3)
+            return found, (toponym.start, toponym.end)
+    return found, spans.get(iso3)
 
 
 def extract(

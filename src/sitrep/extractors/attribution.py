@@ -379,7 +379,7 @@ def _orphan_subject(verb: Token) -> Token | None:
     if not commas:
         return None
     head = prev
-    while commas[-1] < head.head.i < verb.i and head.head is not head:
+    while commas[-1] < head.head.i < verb.i and head.head.i != head.i:
         head = head.head
     return head
 

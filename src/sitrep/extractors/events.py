@@ -29,7 +29,9 @@ from ..taxonomy import DEFAULT_CAMEO, RANK
 GATED_CUES = frozenset({"intervention", "lethal", "riot", "crowd_violence"})
 # Generic words that need protesters in the same sentence to count as an intervention.
 NEEDS_PROTEST = frozenset({"intervention", "lethal"})
-GRIEVANCE_PREPS = frozenset({"against", "over", "about", "for", "after", "following", "amid", "because", "during"})
+GRIEVANCE_PREPS = frozenset(
+    {"against", "over", "about", "for", "after", "following", "amid", "because", "during"}
+)
 GRIEVANCE_VERBS = frozenset(
     {"demand", "condemn", "denounce", "protest", "demonstrate", "rally", "decry", "mourn", "commemorate",
      "oppose", "seek", "call", "urge", "remember", "honour", "honor", "mark", "condole"}
@@ -42,7 +44,9 @@ OUTCOME_LEMMAS = frozenset({"kill", "killing", "die", "dead", "death", "body", "
 REPORTING_LEMMAS = frozenset({"say", "report", "tell", "state", "claim", "add", "confirm", "announce"})
 ATTEMPT_LEMMAS = frozenset({"try", "attempt"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "pobj", "obj", "attr"})
-WEAPON_OBJECTS = frozenset({"shot", "round", "shell", "bullet", "weapon", "rifle", "mortar", "grenade", "missile"})
+WEAPON_OBJECTS = frozenset(
+    {"shot", "round", "shell", "bullet", "weapon", "rifle", "mortar", "grenade", "missile"}
+)
 FIRE_NOUNS = frozenset({"fire", "attack", "gunfire", "shooting", "shelling", "rocket", "mortar"})
 TARGET_PREPS = frozenset({"on", "at", "against", "upon", "targeting", "into"})
 
@@ -442,7 +446,9 @@ def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[
     chosen = min(contenders, key=lambda s: RANK[s])
     trig = best[chosen]
     chosen = _by_definition(chosen, cues)
-    if chosen in _ERV and any(t.sub_event_type == "Disrupted weapons use" and t.strength >= 2 for t, _ in live):
+    if chosen in _ERV and any(
+        t.sub_event_type == "Disrupted weapons use" and t.strength >= 2 for t, _ in live
+    ):
         chosen = "Disrupted weapons use"  # the weapon was defused, intercepted or seized: prevented
     cameo = trig.cameo if trig.sub_event_type == chosen else DEFAULT_CAMEO.get(chosen)
     return Decision(chosen, cameo, trig, scores.get(chosen, top))
@@ -494,7 +500,8 @@ def _protest_decision(live: list[tuple[Trigger, float]], cues: frozenset[str]) -
         return None
     armed_strong = [
         t for t, _ in live
-        if t.strength >= 3 and RANK[t.sub_event_type] <= RANK["Armed clash"] or t.sub_event_type in _ERV_STRONG
+        if (t.strength >= 3 and RANK[t.sub_event_type] <= RANK["Armed clash"])
+        or t.sub_event_type in _ERV_STRONG
     ]  # fmt: skip
     if armed_strong and not protest and not riot:
         return None
@@ -532,7 +539,9 @@ def _refine(trig: Trigger, cues: frozenset[str]) -> tuple[str, int] | None:
             return sub, strength + 1
     if sub == "Armed clash" and strength == 1 and trig.target == "civilian":
         return "Attack", 1
-    if sub == "Disrupted weapons use" and _mentions(trig.patient, ("tension", "situation", "crisis", "standoff")):
+    if sub == "Disrupted weapons use" and _mentions(
+        trig.patient, ("tension", "situation", "crisis", "standoff")
+    ):
         return None  # "defused the tension" is diplomacy, not bomb disposal
     if sub == "Disrupted weapons use" and _mentions(trig.patient, _ASSAULT_WORDS):
         return "Armed clash", 3  # "thwarted an attack on the town": the attackers were fought off
@@ -556,7 +565,16 @@ _PEOPLE_WORDS = (
     "people", "civilian", "men", "women", "child", "hostage", "prisoner", "leader", "gunm",
 )  # fmt: skip
 _STATE_WORDS = ("army", "troops", "military", "government", "soldiers", "security forces", "police", "regime")
-_NON_STATE_WORDS = ("rebel", "militant", "insurgent", "jihadist", "fighters", "militia", "islamist", "separatist")
+_NON_STATE_WORDS = (
+    "rebel",
+    "militant",
+    "insurgent",
+    "jihadist",
+    "fighters",
+    "militia",
+    "islamist",
+    "separatist",
+)
 
 
 def _mentions(text: str, words: Sequence[str]) -> bool:
@@ -572,8 +590,12 @@ def _territory(trig: Trigger, strength: int) -> tuple[str, int] | None:
         return None
     state = _mentions(trig.agent, _STATE_WORDS) and not _mentions(trig.agent, _NON_STATE_WORDS)
     if trig.sub_event_type == "Government regains territory" or state:
-        return ("Government regains territory" if state or not trig.agent else "Non-state actor overtakes territory",
-                strength)
+        return (
+            "Government regains territory"
+            if state or not trig.agent
+            else "Non-state actor overtakes territory",
+            strength,
+        )
     return "Non-state actor overtakes territory", strength
 
 

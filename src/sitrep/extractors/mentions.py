@@ -26,7 +26,7 @@ from ..taxonomy import disorder_type_of, event_type_of, plover_of
 from .events import SentenceScan, decide, is_off_topic
 
 Resolve = Callable[[str, str | None, str | None], Actor | None]
-Fatalities = Callable[[Sequence[Toll]], int | None]
+Fatalities = Callable[[list[Toll]], int | None]
 
 
 @dataclass(frozen=True)
@@ -56,11 +56,15 @@ def build_mentions(facts: DocumentFacts, resolve: Resolve, fatalities: Fatalitie
     if first is None:
         return []
     date = _event_date(first.trigger, facts, lead_end)
-    kept = [s for s in scans if "background" not in s.cues and not _is_background_sentence(s, facts.dates, date)]
+    kept = [
+        s for s in scans if "background" not in s.cues and not _is_background_sentence(s, facts.dates, date)
+    ]
     triggers = [t for s in kept for t in s.triggers if not t.background]
     cues = frozenset().union(*(s.cues for s in kept)) if kept else frozenset()
     decision = decide(triggers, cues, _weights(triggers, lead_end)) or first
-    return [_mention(facts, kept, decision.sub_event_type, decision.cameo, decision, date, resolve, fatalities)]
+    return [
+        _mention(facts, kept, decision.sub_event_type, decision.cameo, decision, date, resolve, fatalities)
+    ]
 
 
 def _lead_end(scans: Sequence[SentenceScan]) -> int:
@@ -116,9 +120,9 @@ def _is_background_sentence(scan: SentenceScan, dates: Sequence[DateExpr], date:
 def _source_at(offset: int, facts: DocumentFacts) -> str:
     best: Attribution | None = None
     for attribution in facts.attributions:
-        if attribution.scope_start <= offset < attribution.scope_end:
-            if best is None or attribution.scope_start >= best.scope_start:
-                best = attribution
+        inside = attribution.scope_start <= offset < attribution.scope_end
+        if inside and (best is None or attribution.scope_start >= best.scope_start):
+            best = attribution
     if best is not None:
         return best.source
     return facts.document.outlet or _host(facts.document.url) or UNATTRIBUTED
@@ -134,7 +138,9 @@ def _host(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def _claim(facts: DocumentFacts, field: str, value, start: int, end: int, extractor: str, conf: float) -> Claim:
+def _claim(
+    facts: DocumentFacts, field: str, value, start: int, end: int, extractor: str, conf: float
+) -> Claim:
     text = facts.document.text
     return Claim(
         field=field,
@@ -218,7 +224,9 @@ def _sentence_filter(kept: Sequence[SentenceScan]) -> Callable[[int], bool]:
 
 # --------------------------------------------------------------------------- actors
 
-PROTEST_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
+PROTEST_TYPES = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+)
 RIOT_TYPES = frozenset({"Violent demonstration", "Mob violence"})
 VAC_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
 ONE_SIDED_OK = frozenset({"Peaceful protest"})
@@ -272,12 +280,13 @@ def _assign_actors(
         agent = next((a for a in armed if a is not patient), None)
     if agent is None:
         agent = generic("unidentified armed group")
-    if patient is not None and (patient.name == agent.name if agent else False):
+    name = agent.name if agent is not None else ""
+    if patient is not None and patient.name == name:
         patient = None
     if patient is None and sub == "Armed clash":
-        patient = next((a for a in armed if a.name != agent.name), None) or generic("unidentified armed group")
+        patient = next((a for a in armed if a.name != name), None) or generic("unidentified armed group")
     if patient is not None and patient.inter == 7 and sub == "Armed clash":
-        patient = next((a for a in armed if a.name != agent.name), None)
+        patient = next((a for a in armed if a.name != name), None)
     return agent, patient
 
 
@@ -336,7 +345,10 @@ def _sentence_of(offset: int, facts: DocumentFacts) -> int:
 FIRE_TYPES = frozenset({"Armed clash", "Attack"})
 VICTIM_WORDS = (
     ("child", ("child", "children", "boy", "girl", "teenager", "minor")),
-    ("militia member", ("militiaman", "militiamen", "militia member", "militia fighter", "fighter", "gunman")),
+    (
+        "militia member",
+        ("militiaman", "militiamen", "militia member", "militia fighter", "fighter", "gunman"),
+    ),
     ("soldier", ("soldier", "troop", "serviceman", "american")),
     ("civilian", ("civilian", "local", "resident", "villager", "farmer", "shepherd")),
 )
@@ -370,7 +382,9 @@ def _victim_claims(facts: DocumentFacts, kept: Sequence[SentenceScan], tolls: Se
         start = scan.base + scan.sentence.start_char
         end = scan.base + scan.sentence.end_char
         sentence = text[start:end].lower()
-        deadly = any(t.start >= start and t.start < end and t.kind == "killed" and not t.negated for t in tolls)
+        deadly = any(
+            t.start >= start and t.start < end and t.kind == "killed" and not t.negated for t in tolls
+        )
         if "unclear" in scan.cues and any(w in sentence for w in ("civilian", "militia", "fighter")):
             claims.append(_claim(facts, "victim_status", "unclear", start, end, "casualties", 0.6))
             continue
@@ -382,7 +396,9 @@ def _victim_claims(facts: DocumentFacts, kept: Sequence[SentenceScan], tolls: Se
     return claims
 
 
-def _victim_status(scan: SentenceScan, tolls: Sequence[Toll], start: int, end: int) -> tuple[str, int, int] | None:
+def _victim_status(
+    scan: SentenceScan, tolls: Sequence[Toll], start: int, end: int
+) -> tuple[str, int, int] | None:
     for toll in tolls:
         if start <= toll.start < end and toll.kind == "killed" and toll.victims:
             status = _status_of(toll.victims)
