@@ -130,6 +130,14 @@ def test_unknown_person_is_kept_by_name(nlp, lexicon):
     assert found.text == "Amina Yusuf"
 
 
+def test_reporting_verb_hung_on_a_clause_falls_back_to_outlet(nlp, lexicon):
+    text = (
+        "Elsewhere, volunteers in Mosul and Erbil tasked with clearing rubble described the damage as severe."
+    )
+    found = run(nlp, lexicon, text)
+    assert [a.kind for a in found] == ["outlet"]
+
+
 def test_expletive_it_was_reported_is_not_a_source(nlp, lexicon):
     text = "It was reported that three people died in the blast."
     found = run(nlp, lexicon, text)[0]
@@ -203,6 +211,14 @@ def test_relay_covers_the_sentence_and_speaker_its_clause(nlp, lexicon):
     assert covering(attributions, text, "a helicopter").source == "Residents"
     outer = next(a for a in attributions if a.source == "Agence France-Presse")
     assert (outer.scope_start, outer.scope_end) == (0, len(text))
+
+
+def test_speaker_who_told_an_agency_makes_the_claim(nlp, lexicon):
+    text = "A local commander told Reuters that the bridge near Bakhmut was destroyed."
+    attributions = run(nlp, lexicon, text)
+    assert covering(attributions, text, "the bridge").source == "Military"
+    outer = next(a for a in attributions if a.source == "Reuters")
+    assert (outer.scope_start, outer.scope_end, outer.text) == (0, len(text), "Reuters")
 
 
 def test_citing_names_the_originator(nlp, lexicon):
@@ -312,10 +328,12 @@ def test_lexicon_is_broad_and_well_formed(lexicon):
     assert all(e.kind in kinds and e.scale in scales for e in lexicon.entries)
 
 
-def test_single_word_names_match_case_sensitively(lexicon):
+def test_names_need_their_capitals(lexicon):
     assert lexicon.named("IS").name == "Islamic State"
     assert lexicon.named("is") is None
-    assert lexicon.named("the jerusalem post").name == "Jerusalem Post"
+    assert lexicon.named("the Jerusalem post").name == "Jerusalem Post"
+    assert lexicon.named("the independent") is None
+    assert lexicon.named("The Independent").name == "Independent"
 
 
 def test_broken_lexicon_file_raises_resource_error(tmp_path):
@@ -325,3 +343,21 @@ def test_broken_lexicon_file_raises_resource_error(tmp_path):
         load_source_lexicon(path)
     with pytest.raises(ResourceError):
         load_source_lexicon(tmp_path / "missing.json")
+
+
+WORDS = [
+    *("said", "told", "reported", "according", "to", "citing", "the", "a", "it", "he", "Reuters", "SOHR"),
+    *("residents", "spokesman", "police", "Observatory", "group", "in", "Aleppo", ",", ".", '"', "\n\n"),
+    *("killed", "two", "soldiers", "was", "that", "and", "BEIRUT", "(AFP)", "-", "state", "media"),
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=30))
+def test_any_text_gives_well_formed_attributions(nlp, lexicon, words):
+    text = " ".join(words)
+    doc = nlp(text)
+    for a in attribute(list(doc.sents), outlet="Daily Example", lexicon=lexicon, base=5):
+        assert a.start == -1 or text[a.start - 5 : a.end - 5] == a.text
+        assert 5 <= a.scope_start < a.scope_end <= len(text) + 5
+        assert a.source

@@ -45,9 +45,60 @@ def load_nlp(
         nlp.add_pipe("sitrep_paragraph_breaks", before="parser")
     if patterns:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"})
-        ruler.add_patterns(list(patterns))  # type: ignore[attr-defined]
+        ruler.add_patterns(fast_patterns(patterns))  # type: ignore[attr-defined]
     log.debug("loaded %s %s with %d patterns", model, version, len(patterns))
     return nlp
+
+
+def fast_patterns(patterns: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Turn lowercase token patterns into phrase patterns, which spaCy matches far faster.
+
+    Optional trailing words ("Taliban militants") are dropped: noun chunks and the resolver
+    cover them. Case-sensitive patterns (acronyms such as "IS") stay token patterns, without
+    their optional tails.
+    """
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for entry in patterns:
+        pattern = entry["pattern"]
+        if isinstance(pattern, str):
+            out.append(dict(entry))
+            continue
+        fixed = [t for t in pattern if "OP" not in t]
+        if not fixed:
+            continue
+        phrases = _phrases(fixed)
+        if phrases is None:
+            # Wide templates (a demonym times every force word) stay out: noun chunks find
+            # those phrases and the resolver names them, at a fraction of the matching cost.
+            if not any(isinstance(t.get("LOWER"), dict) for t in fixed):
+                out.append({**entry, "pattern": fixed})
+            continue
+        for phrase in phrases:
+            key = (phrase, entry.get("id", ""))
+            if key not in seen:
+                seen.add(key)
+                out.append({**entry, "pattern": phrase})
+    return out
+
+
+def _phrases(tokens: list[dict[str, Any]], limit: int = 12) -> list[str] | None:
+    """All phrases a pattern of LOWER tokens (strings or IN lists) spells, or None."""
+    options: list[list[str]] = []
+    for token in tokens:
+        value = token.get("LOWER") if set(token) == {"LOWER"} else None
+        if isinstance(value, str):
+            options.append([value])
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            options.append(list(value["IN"]))
+        else:
+            return None
+    phrases = [""]
+    for choices in options:
+        phrases = [f"{p} {c}".strip() for p in phrases for c in choices]
+        if len(phrases) > limit:
+            return None
+    return phrases
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:

@@ -125,7 +125,8 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
     scans = tuple(scan_sentence(s, 0, res.triggers) for s in sentences if s.text.strip())
     found_dates = tuple(dates.find_dates(text, published=doc.published, base=0))
     first_date = found_dates[0].value if found_dates else doc.published
-    country, country_span = _country(res, text, spacy_doc, sentences, first_date)
+    candidates = actor_stage.candidate_spans(spacy_doc)
+    country, country_span = _country(res, text, spacy_doc, candidates, first_date)
     iso3 = country.iso3 if country else None
     facts = DocumentFacts(
         document=doc,
@@ -133,7 +134,7 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
         dates=found_dates,
         tolls=tuple(casualties.find_tolls(text, base=0)),
         attributions=tuple(attribution.attribute(sentences, outlet=doc.outlet, lexicon=res.sources, base=0)),
-        actors=tuple(actor_stage.find_actors(sentences, 0, res.actors, iso3, first_date)),
+        actors=tuple(actor_stage.find_actors(candidates, 0, res.actors, iso3, first_date)),
         country=country,
         country_span=country_span,
         split_events=casualties.split_events(text),
@@ -159,7 +160,7 @@ ACTOR_COUNTRY_WEIGHT = {2: 0.2, 3: 0.2, 4: 0.2}
 
 
 def _country(
-    res: Resources, text: str, spacy_doc: Any, sentences: list[Any], date: str | None
+    res: Resources, text: str, spacy_doc: Any, candidates: list[Any], date: str | None
 ) -> tuple[Place | None, tuple[int, int] | None]:
     """The event's country: gazetteer votes, plus the home countries of armed groups named."""
     gazetteer = res.gazetteer
@@ -168,14 +169,13 @@ def _country(
         if voted.iso3:
             votes[voted.iso3] += share
     spans: dict[str, tuple[int, int]] = {}
-    for sent in sentences:
-        for span in actor_stage.candidate_spans(sent):
-            actor = res.actors.resolve(span.text, None, date)
-            weight = ACTOR_COUNTRY_WEIGHT.get(actor.inter, 0.0) if actor else 0.0
-            place = gazetteer.country(actor.country) if actor and actor.country and weight else None
-            if place is not None and place.iso3:
-                votes[place.iso3] += weight
-                spans.setdefault(place.iso3, (span.start_char, span.end_char))
+    for span in candidates:
+        actor = res.actors.resolve(span.text, None, date)
+        weight = ACTOR_COUNTRY_WEIGHT.get(actor.inter, 0.0) if actor else 0.0
+        place = gazetteer.country(actor.country) if actor and actor.country and weight else None
+        if place is not None and place.iso3:
+            votes[place.iso3] += weight
+            spans.setdefault(place.iso3, (span.start_char, span.end_char))
     if not votes:
         return None, None
     iso3 = max(votes, key=lambda k: votes[k])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from ..records import Actor
 
@@ -33,17 +33,23 @@ class ActorResolver(Protocol):
     def resolve(self, surface: str, country_iso3: str | None, date: str | None) -> Actor | None: ...
 
 
-def candidate_spans(sent: Span) -> list[Span]:
-    """Phrases in a sentence that may name an actor, longest first, without overlaps."""
-    spans: list[Span] = [e for e in sent.ents if e.label_ in ACTOR_LABELS]
-    for chunk in sent.noun_chunks:
+def candidate_spans(doc: Doc) -> list[Span]:
+    """Phrases in a parsed document that may name an actor, without overlaps, in text order.
+
+    Entities and noun chunks are read once per document: asking each sentence for them walks
+    the whole document every time, which is quadratic on long articles.
+    """
+    spans: list[Span] = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+    for chunk in doc.noun_chunks:
         if chunk.root.lemma_.lower() in PEOPLE_HEADS or chunk.root.lower_ in PEOPLE_HEADS:
             spans.append(_trim_determiners(chunk))
     spans.sort(key=lambda s: (-(s.end - s.start), s.start))
+    taken = bytearray(len(doc))
     kept: list[Span] = []
     for span in spans:
-        if any(span.start < k.end and k.start < span.end for k in kept):
+        if any(taken[span.start : span.end]):
             continue
+        taken[span.start : span.end] = b"\x01" * (span.end - span.start)
         kept.append(span)
     return sorted(kept, key=lambda s: s.start)
 
@@ -56,24 +62,23 @@ def _trim_determiners(chunk: Span) -> Span:
 
 
 def find_actors(
-    sentences: Iterable[Span], base: int, resolver: ActorResolver, country_iso3: str | None, date: str | None
+    candidates: Iterable[Span], base: int, resolver: ActorResolver, country_iso3: str | None, date: str | None
 ) -> list[Actor]:
-    """Every resolvable actor mention, with absolute offsets into the document."""
+    """Every resolvable actor mention among the candidates, with absolute offsets."""
     found: list[Actor] = []
-    for sent in sentences:
-        for span in candidate_spans(sent):
-            actor = resolver.resolve(span.text, country_iso3, date)
-            if actor is None:
-                continue
-            found.append(
-                Actor(
-                    name=actor.name,
-                    inter=actor.inter,
-                    country=actor.country,
-                    kind=actor.kind,
-                    surface=span.text,
-                    start=base + span.start_char,
-                    end=base + span.end_char,
-                )
+    for span in candidates:
+        actor = resolver.resolve(span.text, country_iso3, date)
+        if actor is None:
+            continue
+        found.append(
+            Actor(
+                name=actor.name,
+                inter=actor.inter,
+                country=actor.country,
+                kind=actor.kind,
+                surface=span.text,
+                start=base + span.start_char,
+                end=base + span.end_char,
             )
+        )
     return found

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from importlib import resources
 from pathlib import Path
@@ -144,6 +144,9 @@ class SourceLexicon:
         key = norm(phrase)
         if len(key.split()) == 1:
             return self.cased.get(key)
+        # "of the independent union" is no newspaper: a name shows a capital past its article.
+        if _LEADING.sub("", key) == _LEADING.sub("", key).lower():
+            return None
         return self.folded.get(key.casefold())
 
 
@@ -333,7 +336,19 @@ def _mentions(sent: Span, lexicon: SourceLexicon, memory: AttributionMemory, bas
                 continue
             memory.remember(resolved)
             found.append(_Mention(resolved, head, _is_tail(head, source_head), _scope(head, source_head)))
+            found.extend(_told_outlet(head, lexicon, base))
     return found or _headline_tail(sent, lexicon, base)
+
+
+def _told_outlet(verb: Token, lexicon: SourceLexicon, base: int) -> Iterator[_Mention]:
+    """ "A commander told Reuters": the speaker makes the claim, the outlet relays the sentence."""
+    if verb.lemma_.lower() != "tell":
+        return
+    for obj in verb.children:
+        entry = lexicon.named(obj.text) if obj.dep_ in ("dobj", "dative") else None
+        if entry is not None and entry.kind in ("agency", "media"):
+            found = _found(entry.name, entry.kind, entry.type, [obj], base, CONF_NAMED)
+            yield _Mention(found, verb, True, (verb.sent.start_char, verb.sent.end_char))
 
 
 def _triggers(token: Token) -> Iterator[tuple[Token, Token]]:
@@ -381,7 +396,7 @@ def _orphan_subject(verb: Token) -> Token | None:
     head = prev
     while commas[-1] < head.head.i < verb.i and head.head.i != head.i:
         head = head.head
-    return head
+    return head if head.pos_ in ("NOUN", "PROPN") else None
 
 
 def _is_tail(trigger: Token, source: Token) -> bool:
@@ -431,7 +446,7 @@ def _resolve(head: Token, lexicon: SourceLexicon, memory: AttributionMemory, bas
     core = _core(head)
     appos = [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
     spokes = _generic_match([*core, *appos], lexicon, kind="spokesperson") is not None
-    named = _named_match(core, lexicon) or (_named_match(appos, lexicon) if appos else None)
+    named = _named_match(core, lexicon) or _named_match(appos, lexicon) or _named_from(head, lexicon)
     if named is not None:
         entry, _ = named
         kind = "spokesperson" if spokes and entry.kind in ("official", "other") else entry.kind
@@ -442,11 +457,26 @@ def _resolve(head: Token, lexicon: SourceLexicon, memory: AttributionMemory, bas
         return _pronoun(core[0], memory, base)
     if spokes:
         return _spokesperson(core, appos, lexicon, memory, base)
-    return _described(core, appos, lexicon, memory, base)
+    return _described(head, core, appos, lexicon, memory, base)
+
+
+def _named_from(head: Token, lexicon: SourceLexicon) -> tuple[SourceEntry, int] | None:
+    """A name that runs on past the phrase the parse gives: "the Committee to Protect Journalists"."""
+    doc = head.doc
+    for end in range(min(head.right_edge.i, head.i + MAX_NGRAM), head.i, -1):
+        entry = lexicon.named(doc[head.i : end + 1].text)
+        if entry is not None:
+            return entry, end + 1 - head.i
+    return None
 
 
 def _described(
-    core: list[Token], appos: list[Token], lexicon: SourceLexicon, memory: AttributionMemory, base: int
+    head: Token,
+    core: list[Token],
+    appos: list[Token],
+    lexicon: SourceLexicon,
+    memory: AttributionMemory,
+    base: int,
 ) -> Found | None:
     ana = _anaphor_match(core, lexicon)
     gen = _generic_match(core, lexicon) or (_generic_match(appos, lexicon) if appos else None)
@@ -455,7 +485,7 @@ def _described(
     # "one post shared on social media": the source hides in a clause about the phrase.
     gen = gen or _generic_match(sorted({t for c in core for t in c.subtree}, key=lambda t: t.i), lexicon)
     if gen is None:
-        return _name_only(core, memory, base)
+        return _name_only(head, core, memory, base)
     person = _person_name(core)
     if person:  # "Mayor Ivan Petrenko": a titled person is named, the title gives the kind
         return _found(person, gen[0].kind, "person", core, base, CONF_NAME_ONLY)
@@ -509,29 +539,36 @@ def _core(head: Token) -> list[Token]:
 
 
 def _ngrams(tokens: Sequence[Token]) -> Iterator[tuple[int, int, str]]:
-    """(first, last index into tokens, text) for every run, longest first."""
+    """(first, last index into tokens, text) for every run, longest first, rightmost first."""
     doc_text = tokens[0].doc.text if tokens else ""
     for size in range(min(MAX_NGRAM, len(tokens)), 0, -1):
-        for i in range(len(tokens) - size + 1):
+        for i in reversed(range(len(tokens) - size + 1)):  # the head noun ends the phrase
             a, b = tokens[i], tokens[i + size - 1]
             if b.i - a.i == size - 1:
                 yield i, i + size - 1, doc_text[a.idx : b.idx + len(b.text)]
 
 
 def _named_match(tokens: Sequence[Token], lexicon: SourceLexicon) -> tuple[SourceEntry, int] | None:
-    for i, j, text in _ngrams(tokens):
-        entry = lexicon.named(text)
-        if entry is not None:
-            return entry, j - i + 1
-    return None
+    return _match(tokens, lexicon.named)
 
 
 def _generic_match(
     tokens: Sequence[Token], lexicon: SourceLexicon, kind: str | None = None
 ) -> tuple[SourceEntry, int] | None:
+    def lookup(text: str) -> SourceEntry | None:
+        entry = lexicon.generic.get(fold(text))
+        return entry if entry is not None and kind in (None, entry.kind) else None
+
+    return _match(tokens, lookup)
+
+
+def _match(
+    tokens: Sequence[Token], lookup: Callable[[str], SourceEntry | None]
+) -> tuple[SourceEntry, int] | None:
+    """The longest run of tokens the lookup knows, rightmost first, with its length."""
     for i, j, text in _ngrams(tokens):
-        entry = lexicon.generic.get(norm(text).casefold())
-        if entry is not None and (kind is None or entry.kind == kind):
+        entry = lookup(text)
+        if entry is not None:
             return entry, j - i + 1
     return None
 
@@ -590,16 +627,16 @@ def _owner_name(core: Sequence[Token]) -> str:
     return as_name(" ".join(words))
 
 
-def _name_only(core: list[Token], memory: AttributionMemory, base: int) -> Found | None:
+def _name_only(head: Token, core: list[Token], memory: AttributionMemory, base: int) -> Found | None:
     """An unknown named speaker ("Carla Gleason said"): kept by name, never a common noun."""
-    if not any(t.pos_ == "PROPN" for t in core):
+    if head.pos_ != "PROPN":
         return None
     known = next((memory.people[k] for t in core if (k := t.text.casefold()) in memory.people), None)
     if known is not None:
         return _found(known.name, known.kind, known.type, core, base, CONF_ANAPHOR)
     text = core[0].doc.text[core[0].idx : core[-1].idx + len(core[-1].text)]
-    # A long phrase is a misparse more often than a name: keep only the entity in it.
-    name = as_name(text) if len(core) <= MAX_NAME else _person_name(core) or _entity_name(core)
+    # A long phrase is a misparse more often than a name: keep only the name in it.
+    name = _person_name(core) or (as_name(text) if len(core) <= MAX_NAME else "")
     if not name:
         return None
     kind = "official" if any(t.ent_type_ in ("ORG", "NORP", "GPE") for t in core) else "other"
@@ -607,12 +644,8 @@ def _name_only(core: list[Token], memory: AttributionMemory, base: int) -> Found
 
 
 def _person_name(core: Sequence[Token]) -> str:
-    return as_name(" ".join(t.text for t in core if t.ent_type_ == "PERSON"))
-
-
-def _entity_name(core: Sequence[Token]) -> str:
-    ents = [e for e in core[0].doc.ents if e.start >= core[0].i and e.end <= core[-1].i + 1]
-    return as_name(ents[0].text) if ents else ""
+    people = [e for e in core[0].doc.ents if e.label_ == "PERSON" and core[0].i <= e.start < core[-1].i + 1]
+    return as_name(people[-1].text) if people else ""
 
 
 # --------------------------------------------------------------------------- fallbacks
