@@ -45,7 +45,7 @@ REPORTING_LEMMAS = frozenset({"say", "report", "tell", "state", "claim", "add", 
 ATTEMPT_LEMMAS = frozenset({"try", "attempt"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "pobj", "obj", "attr"})
 WEAPON_OBJECTS = frozenset(
-    {"shot", "round", "shell", "bullet", "weapon", "rifle", "mortar", "grenade", "missile"}
+    {"fire", "gunfire", "shot", "round", "shell", "bullet", "weapon", "rifle", "mortar", "grenade", "missile"}
 )
 FIRE_NOUNS = frozenset({"fire", "attack", "gunfire", "shooting", "shelling", "rocket", "mortar"})
 TARGET_PREPS = frozenset({"on", "at", "against", "upon", "targeting", "into"})
@@ -177,7 +177,7 @@ def _counts_as_act(tokens: Span, kind: str, cues: set[str]) -> bool:
             return False
         if node is not head and node.lemma_ in GRIEVANCE_VERBS:
             return False
-        if node.dep_ in ("conj", "ROOT") or node.head is node:
+        if node.dep_ == "ROOT" or node.head is node or (node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")):
             break  # a coordinated clause reports its own act
         node = node.head
     return True
@@ -335,7 +335,7 @@ def _patient(token: Token) -> Span | None:
     verb = _verb_of(token)
     weapon = None
     for child in verb.children:
-        if child.dep_ in ("dobj", "obj") and child.lemma_ in FIRE_NOUNS | WEAPON_OBJECTS:
+        if child.dep_ in ("dobj", "obj") and child.lemma_ in WEAPON_OBJECTS:
             weapon = child  # "opened fire at the police": the target hangs off "fire"
             continue
         if child.dep_ in ("dobj", "nsubjpass", "obj"):
@@ -441,7 +441,7 @@ def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[
     top = max(scores.values())
     if top < 1.5:
         return None
-    contenders = [s for s, v in scores.items() if v >= 0.6 * top and strengths[s] >= 2]
+    contenders = [s for s, v in scores.items() if v >= 0.7 * top and strengths[s] >= 2]
     contenders = contenders or [max(scores, key=lambda s: scores[s])]
     chosen = min(contenders, key=lambda s: RANK[s])
     trig = best[chosen]
