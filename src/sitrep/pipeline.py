@@ -165,7 +165,11 @@ def _country(
     """The event's country: gazetteer votes, plus the home countries of armed groups named."""
     gazetteer = res.gazetteer
     votes: dict[str, float] = defaultdict(float)
-    for voted, share in gazetteer.country_votes(_place_text(text, spacy_doc)):
+    # People's full names are blanked first; when that leaves nothing (the model took
+    # "Espirito Santo" for a person), the raw text votes.
+    for voted, share in gazetteer.country_votes(_place_text(text, spacy_doc)) or gazetteer.country_votes(
+        text
+    ):
         if voted.iso3:
             votes[voted.iso3] += share
     spans: dict[str, tuple[int, int]] = {}
