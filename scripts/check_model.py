@@ -6,7 +6,7 @@ the loaded pipeline, and the file hashes recorded from the installed package. Ex
 matches, 1 with the list of differences otherwise. See docs/model.md.
 
     python scripts/check_model.py [--package NAME] [--no-load]
-    python scripts/check_model.py --record    # re-record installed_files hashes (after a deliberate reinstall)
+    python scripts/check_model.py --record    # re-record installed_files (after a deliberate reinstall)
 """
 
 from __future__ import annotations

@@ -109,14 +109,16 @@ def check_files(installed: Mapping[str, str], recorded: Mapping[str, str]) -> li
     diffs = [f"recorded files: {name} is missing" for name in sorted(set(recorded) - set(installed))]
     diffs += [f"recorded files: {name} is new" for name in sorted(set(installed) - set(recorded))]
     diffs += [
-        f"recorded files: {name} changed (sha256 {installed[name][:12]}..., recorded {recorded[name][:12]}...)"
+        f"recorded files: {name} changed (sha256 {installed[name][:12]}..., was {recorded[name][:12]}...)"
         for name in sorted(set(installed) & set(recorded))
         if installed[name] != recorded[name]
     ]
     return diffs
 
 
-def check_meta(meta: Mapping[str, Any], official: Mapping[str, Any], deviations: Mapping[str, Any]) -> list[str]:
+def check_meta(
+    meta: Mapping[str, Any], official: Mapping[str, Any], deviations: Mapping[str, Any]
+) -> list[str]:
     """Official meta fields must match; fields the re-upload changes must keep their pinned values."""
     diffs = []
     for key, expected in official.items():
@@ -168,7 +170,7 @@ def registry_references(node: Any, path: str = "") -> Iterator[tuple[str, Any]]:
 
 
 def check_pipeline(pipeline_dir: Path, official: Mapping[str, Any]) -> list[str]:
-    """Load the pipeline from its directory and compare what the weights carry: components, labels, vectors."""
+    """Load the pipeline from its directory; compare what its files carry: components, labels, vectors."""
     import spacy  # deferred: only this check needs the (slow) spaCy import and model load
 
     nlp = spacy.load(pipeline_dir)
@@ -180,7 +182,12 @@ def check_pipeline(pipeline_dir: Path, official: Mapping[str, Any]) -> list[str]
     labels = {name: getattr(nlp.get_pipe(name), "labels", ()) or () for name in nlp.pipe_names}
     diffs += check_labels("pipeline.labels", labels, official["labels"])
     vectors = nlp.vocab.vectors
-    loaded = {"width": vectors.shape[1], "vectors": len(vectors), "keys": vectors.n_keys, "name": vectors.name}
+    loaded = {
+        "width": vectors.shape[1],
+        "vectors": len(vectors),
+        "keys": vectors.n_keys,
+        "name": vectors.name,
+    }
     diffs += compare_values("pipeline.vectors", loaded, meta["vectors"])
     return diffs
 
@@ -200,14 +207,14 @@ def compare_values(where: str, got: Any, expected: Any) -> list[str]:
 
 
 def record_installed_files(reference: Mapping[str, Any], package: str, date: str) -> dict[str, Any]:
-    """A copy of ``reference`` whose installed_files section holds the hashes of the package as installed now."""
+    """A copy of ``reference`` whose installed_files hold the hashes of the package as installed now."""
     pkg = package_dir(package)
     meta = _read_json(pkg / "meta.json") if (pkg / "meta.json").exists() else {}
     dist = package.replace("_", "-")
     updated = dict(reference)
     updated["installed_files"] = {
         "recorded": f"recorded from {dist} {meta.get('version', '?')} on {date}",
-        "note": "Hashes of the re-upload as installed, not Explosion's; they detect a later install that differs.",
+        "note": "Hashes of the re-upload as installed, not Explosion's; a later install that differs fails.",
         "package_dir": pkg.name,
         "sha256": file_hashes(pkg),
     }

@@ -154,6 +154,20 @@ def _place_text(text: str, spacy_doc: Any) -> str:
     return "".join(chars)
 
 
+def _gazetteer_votes(gazetteer: Gazetteer, text: str, spacy_doc: Any) -> list[tuple[Place, float]]:
+    """Votes with people's full names blanked, unless blanking invents or loses everything.
+
+    The model sometimes takes "Al Hali, Al Hudaydah" or "Espirito Santo" for people; blanking
+    may then leave no place at all, and the gazetteer's fuzzy fallback would guess one.
+    """
+    raw = gazetteer.country_votes(text)
+    masked = gazetteer.country_votes(_place_text(text, spacy_doc))
+    raw_countries = {p.iso3 for p, _ in raw}
+    if masked and {p.iso3 for p, _ in masked} <= raw_countries:
+        return masked
+    return raw
+
+
 # How much one actor mention says about the country, beside the gazetteer's shares (which sum
 # to 1): armed groups mostly fight at home; a state's forces often abroad.
 ACTOR_COUNTRY_WEIGHT = {2: 0.2, 3: 0.2, 4: 0.2}
@@ -165,11 +179,7 @@ def _country(
     """The event's country: gazetteer votes, plus the home countries of armed groups named."""
     gazetteer = res.gazetteer
     votes: dict[str, float] = defaultdict(float)
-    # People's full names are blanked first; when that leaves nothing (the model took
-    # "Espirito Santo" for a person), the raw text votes.
-    for voted, share in gazetteer.country_votes(_place_text(text, spacy_doc)) or gazetteer.country_votes(
-        text
-    ):
+    for voted, share in _gazetteer_votes(gazetteer, text, spacy_doc):
         if voted.iso3:
             votes[voted.iso3] += share
     spans: dict[str, tuple[int, int]] = {}
