@@ -148,7 +148,7 @@ def _place_text(text: str, spacy_doc: Any) -> str:
     often tags unknown villages as people."""
     chars = list(text)
     for ent in spacy_doc.ents:
-        if ent.label_ in ("PERSON", "WORK_OF_ART") and len(ent) > 1:
+        if (ent.label_ in ("PERSON", "WORK_OF_ART") and len(ent) > 1) or ent.label_ == "ACTOR":
             for i in range(ent.start_char, ent.end_char):
                 chars[i] = " "
     return "".join(chars)

@@ -42,7 +42,7 @@ def candidate_spans(doc: Doc) -> list[Span]:
     spans: list[Span] = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
     for chunk in doc.noun_chunks:
         if chunk.root.lemma_.lower() in PEOPLE_HEADS or chunk.root.lower_ in PEOPLE_HEADS:
-            spans.append(_trim_determiners(chunk))
+            spans.append(_with_country(_trim_determiners(chunk)))
     spans.sort(key=lambda s: (-(s.end - s.start), s.start))
     taken = bytearray(len(doc))
     kept: list[Span] = []
@@ -52,6 +52,18 @@ def candidate_spans(doc: Doc) -> list[Span]:
         taken[span.start : span.end] = b"\x01" * (span.end - span.start)
         kept.append(span)
     return sorted(kept, key=lambda s: s.start)
+
+
+def _with_country(chunk: Span) -> Span:
+    """ "military forces" + "of Armenia": the country belongs to the name."""
+    doc = chunk.doc
+    end = chunk.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ in ("GPE", "NORP"):
+        last = end + 1
+        while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+            last += 1
+        return doc[chunk.start : last + 1]
+    return chunk
 
 
 def _trim_determiners(chunk: Span) -> Span:

@@ -338,7 +338,7 @@ def _patient(token: Token) -> Span | None:
         if child.dep_ in ("dobj", "obj") and child.lemma_ in WEAPON_OBJECTS:
             weapon = child  # "opened fire at the police": the target hangs off "fire"
             continue
-        if child.dep_ in ("dobj", "nsubjpass", "obj"):
+        if child.dep_ in ("dobj", "nsubjpass", "obj") and not _contains(child, token):
             return _phrase(child)
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         return _phrase(token.head)
@@ -351,6 +351,11 @@ def _patient(token: Token) -> Span | None:
                     if grand.dep_ == "pobj" and grand.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
                         return _phrase(grand)
     return None
+
+
+def _contains(node: Token, token: Token) -> bool:
+    """Whether ``token`` sits in ``node``'s phrase ("air raids were reported": no patient)."""
+    return node.left_edge.i <= token.i <= node.right_edge.i
 
 
 def _phrase(token: Token) -> Span:
