@@ -536,7 +536,7 @@ def _refine(trig: Trigger, cues: frozenset[str]) -> tuple[str, int] | None:
     """Context-dependent types and strengths: generic attack/kill words, explosions, protests."""
     sub, strength = trig.sub_event_type, trig.strength
     if sub == "Attack" and strength <= 2:
-        if trig.target == "armed":
+        if trig.target == "armed" and "unarmed" not in cues:
             return "Armed clash", max(strength, 2 if "lethal" in cues else 1)
         if trig.target == "" and "civilian" not in cues and "armed" in cues and strength == 1:
             return "Armed clash", 1
