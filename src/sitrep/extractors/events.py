@@ -451,6 +451,8 @@ def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[
     chosen = min(contenders, key=lambda s: RANK[s])
     trig = best[chosen]
     chosen = _by_definition(chosen, cues)
+    if chosen in _ERV and any(t.sub_event_type == "Chemical weapon" for t, _ in live):
+        chosen = "Chemical weapon"  # a chemical payload outranks how it was delivered
     if chosen in _ERV and any(
         t.sub_event_type == "Disrupted weapons use" and t.strength >= 2 for t, _ in live
     ):
