@@ -113,18 +113,20 @@ def _with_notes(event: Event) -> Event:
 
 
 def notes_for(event: Event) -> str:
-    """A neutral paragraph: what, who, where, when, the toll, and who reported what."""
+    """A neutral paragraph: when, who, what, where, the toll, and who reported what."""
     when = f"On {event.event_date}" if event.event_date else "On an unreported date"
     if event.time_precision == 2 and event.event_date:
         when = f"Around {event.event_date}"
+    elif event.time_precision == 3 and event.event_date:
+        when = f"In {event.event_date[:7]}"
     where = ", ".join(x for x in (event.location, event.admin1, event.country) if x) or "an unknown place"
     who = event.actor1 or "an unidentified actor"
-    against = f" with {event.actor2}" if event.actor2 else ""
-    parts = [f"{when}, in {where}: {event.sub_event_type.lower()} ({event.event_type}); {who}{against}."]
+    against = f" and {event.actor2}" if event.actor2 else ""
+    with_whom = f" ({'; '.join(event.assoc_actor_1)})" if event.assoc_actor_1 else ""
+    what = f"{event.sub_event_type.lower()} ({event.event_type})"
+    parts = [f"{when}, {who}{with_whom}{against}: {what} in {where}."]
     parts.append(_toll_text(event))
-    said = _reported(event.claims)
-    if said:
-        parts.append(said)
+    parts.extend(_reported(event.claims))
     for contradiction in event.contradictions:
         versions = "; ".join(f"{v.value} ({', '.join(v.sources)})" for v in contradiction.values)
         parts.append(f"Sources disagree on {contradiction.field.replace('_', ' ')}: {versions}.")
@@ -139,16 +141,21 @@ def _toll_text(event: Event) -> str:
     return f"{event.fatalities} fatalit{'y' if event.fatalities == 1 else 'ies'} (lowest reported figure)."
 
 
-def _reported(claims: Iterable[Claim]) -> str:
+def _reported(claims: Iterable[Claim]) -> list[str]:
     said: dict[str, list[str]] = defaultdict(list)
     for claim in claims:
         if claim.field == "fatalities":
-            said[claim.source].append(f"{claim.value} killed")
+            said[claim.source].append(f"{claim.value} dead")
         elif claim.field == "perpetrator":
-            said[claim.source].append(f"fire by {claim.value}")
+            said[claim.source].append(f"the attackers were {claim.value}")
         elif claim.field == "victim_status":
-            said[claim.source].append(f"the dead: {claim.value}")
-    if not said:
-        return ""
-    pieces = [f"{source} reported {', '.join(dict.fromkeys(items))}" for source, items in said.items()]
-    return "; ".join(pieces) + "."
+            said[claim.source].append(
+                f"the dead were {claim.value}"
+                if claim.value != "unclear"
+                else "it was unclear who the dead were"
+            )
+    out = []
+    for source, items in said.items():
+        who = "Unattributed text on the page" if source == "Unattributed" else source
+        out.append(f"{who} reported that {', '.join(dict.fromkeys(items))}.")
+    return out

@@ -27,7 +27,7 @@ from .extractors.mentions import DocumentFacts, build_mentions
 from .gazetteer import Gazetteer
 from .lexicon import ActorLexicon, load_actor_lexicon
 from .nlp import load_nlp, parse_texts, story_text
-from .records import Document, Event, Failure, Mention, Place, Segment
+from .records import Actor, Document, Event, Failure, Mention, Place, Segment
 
 log = logging.getLogger(__name__)
 
@@ -138,8 +138,19 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
         country=country,
         country_span=country_span,
         split_events=casualties.split_events(text),
+        associated=tuple(_associated(res, candidates, iso3)),
     )
     return build_mentions(facts, res.actors.resolve, casualties.acled_fatalities)
+
+
+def _associated(res: Resources, candidates: list[Any], iso3: str | None) -> list[Actor]:
+    """Descriptors of who took part or was hurt ("Students (Kenya)"), with their spans."""
+    out = []
+    for span in candidates:
+        name = res.actors.associated(span.text, iso3) if iso3 else None
+        if name:
+            out.append(Actor(name, 0, None, "associated", span.text, span.start_char, span.end_char))
+    return out
 
 
 def _place_text(text: str, spacy_doc: Any) -> str:

@@ -3,9 +3,10 @@
 Sources are found through reporting verbs ("said", "told", "reported", ...) and their subjects in
 the dependency parse, the object of "according to", "citing X", headline tails ("... - state
 media") and a dateline agency ("BEIRUT (Reuters) -"). Each mention is normalised against the
-source lexicon (``data/sources.json``); definite descriptions and pronouns ("the monitor", "it")
-carry the last named source of a fitting type forward. Sentences with no source of their own
-continue a quote of their paragraph or fall back to the dateline agency, else the outlet.
+source lexicon (``sources``, from ``data/sources.json``); definite descriptions and pronouns ("the
+monitor", "it") carry the last named source of a fitting type forward. Sentences with no source
+of their own continue a quote of their paragraph or fall back to the dateline agency, else the
+outlet.
 
 A sentence can hold several attributions ("Residents said X, Reuters reported"): the relay covers
 the sentence, the speaker only its own clause, so ``source_at`` (narrowest scope wins) gives the
@@ -14,22 +15,32 @@ originator of a value.
 
 from __future__ import annotations
 
-import json
-import logging
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
-from importlib import resources
-from pathlib import Path
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from ..errors import ResourceError
 from ..records import Attribution
+from .sources import (
+    Anaphor,
+    SourceEntry,
+    SourceLexicon,
+    as_name,
+    fold,
+    load_source_lexicon,
+    norm,
+    source_scale,
+)
 
-log = logging.getLogger(__name__)
-T = TypeVar("T")
+__all__ = [
+    "AttributionMemory",
+    "SourceLexicon",
+    "attribute",
+    "load_source_lexicon",
+    "source_at",
+    "source_scale",
+]
 
 REPORT_LEMMAS = frozenset(
     {
@@ -58,27 +69,6 @@ HEADLINE_TAIL = re.compile(r"\s[-–—:|]\s*(?P<src>[^-–—:|\n]{2,60}?)\s*$"
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 DEFINITE = frozenset({"the", "this", "that", "its", "their", "these", "those"})
 NATIONALITY_LABELS = frozenset({"NORP", "GPE"})
-_SPLITTERS = re.compile(r"[-–—/]")
-_DROPPED = re.compile(r"[.,;:()\[\]]")
-_LEADING = re.compile(r"^(?:the|a|an|another|one|two|several|some|its|his|her|their)\s+", re.IGNORECASE)
-
-
-def norm(text: str) -> str:
-    """Spelling-insensitive key: curly apostrophes, dots and dashes do not matter (U.S.-led = US led)."""
-    text = _DROPPED.sub("", text.replace("’", "'"))
-    return " ".join(_SPLITTERS.sub(" ", text).split())
-
-
-def fold(text: str) -> str:
-    return norm(text).casefold()
-
-
-def as_name(text: str) -> str:
-    """A phrase as a source name: no leading article or numeral, no edge punctuation."""
-    text = " ".join(text.split()).strip(" ,;:-–—\"“”'")
-    while (stripped := _LEADING.sub("", text)) != text:
-        text = stripped
-    return text[:1].upper() + text[1:]
 
 
 def quote_open(text: str) -> bool:
@@ -89,109 +79,6 @@ def quote_open(text: str) -> bool:
 
 CONF_NAMED, CONF_GENERIC, CONF_ANAPHOR, CONF_PRONOUN = 0.9, 0.8, 0.7, 0.6
 CONF_NAME_ONLY, CONF_QUOTE, CONF_DATELINE, CONF_OUTLET = 0.6, 0.6, 0.7, 0.5
-
-
-# --------------------------------------------------------------------------- the lexicon
-
-
-@dataclass(frozen=True)
-class SourceEntry:
-    """One source the lexicon knows: canonical name, attribution kind, finer type, ACLED scale."""
-
-    name: str
-    kind: str
-    type: str
-    scale: str | None = None
-    country: str | None = None
-    aliases: tuple[str, ...] = ()
-    generic: bool = False
-    acled: str | None = None
-
-
-@dataclass(frozen=True)
-class Anaphor:
-    """A description ("the monitor") that points back to the last source of some types."""
-
-    phrases: tuple[str, ...]
-    types: tuple[str, ...]
-    generic: str | None = None
-    generic_kind: str = "other"
-    name_contains: str | None = None
-    default: str | None = None
-
-
-@dataclass(frozen=True)
-class SourceLexicon:
-    """Read-only lookup tables built once by ``load_source_lexicon``.
-
-    Single-word names match case-sensitively ("AP", "Punch", "IS"), longer ones and generic
-    descriptions ("residents") case-insensitively.
-    """
-
-    entries: tuple[SourceEntry, ...]
-    cased: Mapping[str, SourceEntry]
-    folded: Mapping[str, SourceEntry]
-    generic: Mapping[str, SourceEntry]
-    anaphors: Mapping[str, Anaphor]
-    by_name: Mapping[str, SourceEntry]
-
-    def get(self, name: str) -> SourceEntry | None:
-        """The entry a canonical name, ACLED name or alias stands for, case-insensitively."""
-        return self.by_name.get(fold(name))
-
-    def named(self, phrase: str) -> SourceEntry | None:
-        """The named (non-generic) entry a phrase spells exactly."""
-        key = norm(phrase)
-        if len(key.split()) == 1:
-            return self.cased.get(key)
-        # "of the independent union" is no newspaper: a name shows a capital past its article.
-        if _LEADING.sub("", key) == _LEADING.sub("", key).lower():
-            return None
-        return self.folded.get(key.casefold())
-
-
-def load_source_lexicon(path: Path | str | None = None) -> SourceLexicon:
-    """Load the source lexicon (the packaged ``sources.json`` unless ``path`` is given)."""
-    try:
-        if path is None:
-            raw = resources.files("sitrep").joinpath("data/sources.json").read_text(encoding="utf-8")
-        else:
-            raw = Path(path).read_text(encoding="utf-8")
-        data = json.loads(raw)
-        entries = tuple(_make(SourceEntry, item) for item in data["sources"])
-        anaphors = tuple(_make(Anaphor, item) for item in data.get("anaphors", ()))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ResourceError(f"source lexicon {path or 'sources.json'} is unreadable: {exc}") from exc
-    return _build(entries, anaphors)
-
-
-def source_scale(name: str, lexicon: SourceLexicon) -> str | None:
-    """ACLED's source scale for a source name or alias, if the lexicon knows it."""
-    entry = lexicon.get(name)
-    return entry.scale if entry else None
-
-
-def _make(cls: type[T], item: dict[str, Any]) -> T:
-    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
-    return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in item.items() if k in names})
-
-
-def _build(entries: Sequence[SourceEntry], anaphors: Sequence[Anaphor]) -> SourceLexicon:
-    cased: dict[str, SourceEntry] = {}
-    folded: dict[str, SourceEntry] = {}
-    generic: dict[str, SourceEntry] = {}
-    by_name: dict[str, SourceEntry] = {}
-    for entry in entries:
-        for alias in (entry.name, *entry.aliases, *([entry.acled] if entry.acled else [])):
-            key = norm(alias)
-            one_word = len(key.split()) == 1 and not entry.generic
-            table = generic if entry.generic else cased if one_word else folded
-            key = key if one_word else key.casefold()
-            if table.setdefault(key, entry) is not entry:
-                log.warning("source alias %r is claimed by %s and %s", alias, table[key].name, entry.name)
-            by_name.setdefault(fold(alias), entry)
-    ana = {fold(phrase): a for a in anaphors for phrase in a.phrases}
-    return SourceLexicon(tuple(entries), cased, folded, generic, ana, by_name)
 
 
 # --------------------------------------------------------------------------- resolution state
@@ -270,10 +157,11 @@ def attribute(
     out: list[Attribution] = []
     paragraph: Found | None = None
     para_start, prev_end = 0, None
+    # Doc.text joins every token of the document: read it once, not once per sentence.
+    text = sentences[0].doc.text if sentences else ""
     for sent in sentences:
         if not sent.text.strip():
             continue
-        text = sent.doc.text
         if prev_end is None or "\n" in text[prev_end : sent.start_char]:
             paragraph = paragraph if _carries_over(text, para_start, sent.start_char) else None
             para_start = _paragraph_start(text, sent.start_char)
@@ -283,7 +171,7 @@ def attribute(
             out.extend(_attributions(sent, mentions, base))
             paragraph = mentions[0].found
             continue
-        inherited = _inherit(sent, para_start, paragraph, memory, fallback, base)
+        inherited = _inherit(sent, text[para_start : sent.start_char], paragraph, memory, fallback, base)
         if inherited is not None:
             out.append(_to_record(inherited, sent.start_char + base, sent.end_char + base))
     return out
@@ -540,12 +428,11 @@ def _core(head: Token) -> list[Token]:
 
 def _ngrams(tokens: Sequence[Token]) -> Iterator[tuple[int, int, str]]:
     """(first, last index into tokens, text) for every run, longest first, rightmost first."""
-    doc_text = tokens[0].doc.text if tokens else ""
     for size in range(min(MAX_NGRAM, len(tokens)), 0, -1):
         for i in reversed(range(len(tokens) - size + 1)):  # the head noun ends the phrase
             a, b = tokens[i], tokens[i + size - 1]
             if b.i - a.i == size - 1:
-                yield i, i + size - 1, doc_text[a.idx : b.idx + len(b.text)]
+                yield i, i + size - 1, _text(a, b)
 
 
 def _named_match(tokens: Sequence[Token], lexicon: SourceLexicon) -> tuple[SourceEntry, int] | None:
@@ -577,8 +464,7 @@ def _anaphor_match(core: Sequence[Token], lexicon: SourceLexicon) -> tuple[Anaph
     # A description ends at the phrase's head noun: "the UK-based monitor", not "monitor reports".
     for size in range(min(MAX_NGRAM, len(core)), 0, -1):
         tail = core[len(core) - size :]
-        text = core[0].doc.text[tail[0].idx : tail[-1].idx + len(tail[-1].text)]
-        anaphor = lexicon.anaphors.get(fold(text))
+        anaphor = lexicon.anaphors.get(fold(_text(tail[0], tail[-1])))
         if anaphor is not None:
             return anaphor, size
     return None
@@ -592,7 +478,12 @@ def _found(name: str, kind: str, type_: str, core: Sequence[Token], base: int, c
     first, last = core[0], core[-1]
     start, end = first.idx, last.idx + len(last.text)
     person = kind in ("spokesperson", "witness") or any(t.ent_type_ == "PERSON" for t in core)
-    return Found(name, kind, type_, start + base, end + base, first.doc.text[start:end], conf, person)
+    return Found(name, kind, type_, start + base, end + base, _text(first, last), conf, person)
+
+
+def _text(first: Token, last: Token) -> str:
+    """The document text from ``first`` to ``last``, without reading the whole ``Doc.text``."""
+    return first.doc[first.i : last.i + 1].text
 
 
 def _pronoun(token: Token, memory: AttributionMemory, base: int) -> Found | None:
@@ -634,7 +525,7 @@ def _name_only(head: Token, core: list[Token], memory: AttributionMemory, base: 
     known = next((memory.people[k] for t in core if (k := t.text.casefold()) in memory.people), None)
     if known is not None:
         return _found(known.name, known.kind, known.type, core, base, CONF_ANAPHOR)
-    text = core[0].doc.text[core[0].idx : core[-1].idx + len(core[-1].text)]
+    text = _text(core[0], core[-1])
     # A long phrase is a misparse more often than a name: keep only the name in it.
     name = _person_name(core) or (as_name(text) if len(core) <= MAX_NAME else "")
     if not name:
@@ -644,8 +535,15 @@ def _name_only(head: Token, core: list[Token], memory: AttributionMemory, base: 
 
 
 def _person_name(core: Sequence[Token]) -> str:
-    people = [e for e in core[0].doc.ents if e.label_ == "PERSON" and core[0].i <= e.start < core[-1].i + 1]
-    return as_name(people[-1].text) if people else ""
+    """The last PERSON entity that starts in the phrase, whole even where it runs past it."""
+    # Read from the tokens' entity tags: Doc.ents rebuilds every entity of the document.
+    start = next((t for t in reversed(core) if t.ent_iob_ == "B" and t.ent_type_ == "PERSON"), None)
+    if start is None:
+        return ""
+    doc, end = start.doc, start.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return as_name(doc[start.i : end].text)
 
 
 # --------------------------------------------------------------------------- fallbacks
@@ -692,15 +590,16 @@ def _dateline_at(text: str, at: int, lexicon: SourceLexicon, base: int) -> Found
 
 def _inherit(
     sent: Span,
-    para_start: int,
+    before_sent: str,
     paragraph: Found | None,
     memory: AttributionMemory,
     fallback: Found | None,
     base: int,
 ) -> Found | None:
+    """The source of a sentence with none of its own; ``before_sent`` is its paragraph so far."""
     # A leading quote mark opens a quote, unless one is already open: then it closes it.
     opens = sent.text.lstrip()[:1] in '"“”'
-    continues = quote_open(sent.doc.text[para_start : sent.start_char]) != opens
+    continues = quote_open(before_sent) != opens
     if paragraph is not None and continues:
         return replace(paragraph, confidence=CONF_QUOTE)
     dateline = memory.default

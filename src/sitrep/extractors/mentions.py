@@ -42,6 +42,7 @@ class DocumentFacts:
     country: Place | None
     country_span: tuple[int, int] | None = None
     split_events: int | None = None
+    associated: tuple[Actor, ...] = ()  # descriptors such as Students (Country), with spans
 
 
 def build_mentions(facts: DocumentFacts, resolve: Resolve, fatalities: Fatalities) -> list[Mention]:
@@ -170,6 +171,7 @@ def _mention(
     in_event = _sentence_filter(kept)
     actors = [a for a in facts.actors if in_event(a.start)]
     actor1, actor2 = _assign_actors(sub, anchor, actors, kept, iso3, date.value, resolve)
+    assoc1, assoc2 = _associated(sub, facts, in_event, actor2, tolls_victims(facts, in_event))
     tolls = [t for t in facts.tolls if in_event(t.start)]
     deaths, death_claims = _fatalities(facts, tolls, fatalities)
     claims: list[Claim] = [
@@ -198,6 +200,8 @@ def _mention(
         time_precision=date.precision,
         actor1=actor1,
         actor2=actor2,
+        assoc_actor_1=assoc1,
+        assoc_actor_2=assoc2,
         country=country.name if country else None,
         iso3=iso3,
         admin1=country.admin1 if country and country.feature != "country" else None,
@@ -229,6 +233,10 @@ PROTEST_TYPES = frozenset(
 )
 RIOT_TYPES = frozenset({"Violent demonstration", "Mob violence"})
 VAC_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
+ERV_TYPES = frozenset(
+    {"Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+     "Remote explosive/landmine/IED", "Grenade"}
+)  # fmt: skip
 ONE_SIDED_OK = frozenset({"Peaceful protest"})
 
 
@@ -301,6 +309,30 @@ def _actor_claims(
             if actor.name == chosen.name and actor.start >= 0:
                 claims.append(_claim(facts, field, chosen.name, actor.start, actor.end, "actors", 0.7))
     return claims
+
+
+def tolls_victims(facts: DocumentFacts, in_event: Callable[[int], bool]) -> bool:
+    """Whether civilians are among the dead or hurt in the event's sentences."""
+    return any(in_event(t.start) and "civilian" in t.victims for t in facts.tolls)
+
+
+def _associated(
+    sub: str,
+    facts: DocumentFacts,
+    in_event: Callable[[int], bool],
+    actor2: Actor | None,
+    civilians_hurt: bool,
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """ACLED's associated actors: who the demonstrators are; who the victims are; civilians
+    hurt by a remote attack on an armed target."""
+    names = tuple(dict.fromkeys(a.name for a in facts.associated if in_event(a.start)))
+    if sub in PROTEST_TYPES or sub in RIOT_TYPES:
+        return names, ()
+    if sub in VAC_TYPES:
+        return (), names
+    if sub in ERV_TYPES and civilians_hurt and actor2 is not None and actor2.inter != 7 and facts.country:
+        return (), (f"Civilians ({facts.country.name})",)
+    return (), ()
 
 
 # --------------------------------------------------------------------------- fatalities

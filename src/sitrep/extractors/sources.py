@@ -1,0 +1,145 @@
+"""The source lexicon: the sources attribution can name, and how their names are normalised.
+
+``data/sources.json`` lists named sources (agencies, media, ministries, monitors, ...) with
+their aliases and ACLED source scale, generic descriptions ("residents", "officials") and
+anaphors ("the monitor") that point back to a source named earlier. ``load_source_lexicon``
+builds the read-only lookup tables once; the attribution stage takes them as an argument.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..errors import ResourceError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+_SPLITTERS = re.compile(r"[-–—/]")
+_DROPPED = re.compile(r"[.,;:()\[\]]")
+LEADING = re.compile(r"^(?:the|a|an|another|one|two|several|some|its|his|her|their)\s+", re.IGNORECASE)
+
+
+def norm(text: str) -> str:
+    """Spelling-insensitive key: curly apostrophes, dots and dashes do not matter (U.S.-led = US led)."""
+    text = _DROPPED.sub("", text.replace("’", "'"))
+    return " ".join(_SPLITTERS.sub(" ", text).split())
+
+
+def fold(text: str) -> str:
+    return norm(text).casefold()
+
+
+def as_name(text: str) -> str:
+    """A phrase as a source name: no leading article or numeral, no edge punctuation."""
+    text = " ".join(text.split()).strip(" ,;:-–—\"“”'")
+    while (stripped := LEADING.sub("", text)) != text:
+        text = stripped
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """One source the lexicon knows: canonical name, attribution kind, finer type, ACLED scale."""
+
+    name: str
+    kind: str
+    type: str
+    scale: str | None = None
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    generic: bool = False
+    acled: str | None = None
+
+
+@dataclass(frozen=True)
+class Anaphor:
+    """A description ("the monitor") that points back to the last source of some types."""
+
+    phrases: tuple[str, ...]
+    types: tuple[str, ...]
+    generic: str | None = None
+    generic_kind: str = "other"
+    name_contains: str | None = None
+    default: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceLexicon:
+    """Read-only lookup tables built once by ``load_source_lexicon``.
+
+    Single-word names match case-sensitively ("AP", "Punch", "IS"), longer ones and generic
+    descriptions ("residents") case-insensitively.
+    """
+
+    entries: tuple[SourceEntry, ...]
+    cased: Mapping[str, SourceEntry]
+    folded: Mapping[str, SourceEntry]
+    generic: Mapping[str, SourceEntry]
+    anaphors: Mapping[str, Anaphor]
+    by_name: Mapping[str, SourceEntry]
+
+    def get(self, name: str) -> SourceEntry | None:
+        """The entry a canonical name, ACLED name or alias stands for, case-insensitively."""
+        return self.by_name.get(fold(name))
+
+    def named(self, phrase: str) -> SourceEntry | None:
+        """The named (non-generic) entry a phrase spells exactly."""
+        key = norm(phrase)
+        if len(key.split()) == 1:
+            return self.cased.get(key)
+        # "of the independent union" is no newspaper: a name shows a capital past its article.
+        if LEADING.sub("", key) == LEADING.sub("", key).lower():
+            return None
+        return self.folded.get(key.casefold())
+
+
+def load_source_lexicon(path: Path | str | None = None) -> SourceLexicon:
+    """Load the source lexicon (the packaged ``sources.json`` unless ``path`` is given)."""
+    try:
+        if path is None:
+            raw = resources.files("sitrep").joinpath("data/sources.json").read_text(encoding="utf-8")
+        else:
+            raw = Path(path).read_text(encoding="utf-8")
+        data = json.loads(raw)
+        entries = tuple(_make(SourceEntry, item) for item in data["sources"])
+        anaphors = tuple(_make(Anaphor, item) for item in data.get("anaphors", ()))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ResourceError(f"source lexicon {path or 'sources.json'} is unreadable: {exc}") from exc
+    return _build(entries, anaphors)
+
+
+def source_scale(name: str, lexicon: SourceLexicon) -> str | None:
+    """ACLED's source scale for a source name or alias, if the lexicon knows it."""
+    entry = lexicon.get(name)
+    return entry.scale if entry else None
+
+
+def _make(cls: type[T], item: dict[str, Any]) -> T:
+    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in item.items() if k in names})
+
+
+def _build(entries: Sequence[SourceEntry], anaphors: Sequence[Anaphor]) -> SourceLexicon:
+    cased: dict[str, SourceEntry] = {}
+    folded: dict[str, SourceEntry] = {}
+    generic: dict[str, SourceEntry] = {}
+    by_name: dict[str, SourceEntry] = {}
+    for entry in entries:
+        for alias in (entry.name, *entry.aliases, *([entry.acled] if entry.acled else [])):
+            key = norm(alias)
+            one_word = len(key.split()) == 1 and not entry.generic
+            table = generic if entry.generic else cased if one_word else folded
+            key = key if one_word else key.casefold()
+            if table.setdefault(key, entry) is not entry:
+                log.warning("source alias %r is claimed by %s and %s", alias, table[key].name, entry.name)
+            by_name.setdefault(fold(alias), entry)
+    ana = {fold(phrase): a for a in anaphors for phrase in a.phrases}
+    return SourceLexicon(tuple(entries), cased, folded, generic, ana, by_name)
