@@ -152,13 +152,13 @@ def attribute(
     """
     memory = memory if memory is not None else AttributionMemory()
     fallback = _outlet_found(outlet, lexicon)
+    # Doc.text joins every token of the document: read it once, not once per sentence.
+    text = sentences[0].doc.text if sentences else ""
     if sentences and memory.default is None:
-        memory.default = _dateline(sentences, lexicon, memory, base)
+        memory.default = _dateline(text, sentences, lexicon, memory, base)
     out: list[Attribution] = []
     paragraph: Found | None = None
     para_start, prev_end = 0, None
-    # Doc.text joins every token of the document: read it once, not once per sentence.
-    text = sentences[0].doc.text if sentences else ""
     for sent in sentences:
         if not sent.text.strip():
             continue
@@ -558,10 +558,9 @@ def _outlet_found(outlet: str | None, lexicon: SourceLexicon) -> Found | None:
 
 
 def _dateline(
-    sentences: Sequence[Span], lexicon: SourceLexicon, memory: AttributionMemory, base: int
+    text: str, sentences: Sequence[Span], lexicon: SourceLexicon, memory: AttributionMemory, base: int
 ) -> Found | None:
     """The agency of a "BEIRUT (Reuters) -" dateline opening one of a document's first paragraphs."""
-    text = sentences[0].doc.text
     at = sentences[0].start_char
     while memory.paragraphs_seen < DATELINE_PARAGRAPHS and at < sentences[-1].end_char:
         line_end = text.find("\n", at)
