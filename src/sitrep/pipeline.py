@@ -27,7 +27,7 @@ from .extractors.mentions import DocumentFacts, build_mentions
 from .gazetteer import Gazetteer
 from .lexicon import ActorLexicon, load_actor_lexicon
 from .nlp import load_nlp, parse_texts, story_text
-from .records import Actor, Document, Event, Failure, Mention, Place, Segment
+from .records import Actor, DateExpr, Document, Event, Failure, Mention, Place, Segment
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +123,7 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
     """Run every extractor over one parsed document and assemble its mentions."""
     sentences = list(spacy_doc.sents)
     scans = tuple(scan_sentence(s, 0, res.triggers) for s in sentences if s.text.strip())
-    found_dates = tuple(dates.find_dates(text, published=doc.published, base=0))
+    found_dates = _dates(text, doc.published)
     first_date = found_dates[0].value if found_dates else doc.published
     candidates = actor_stage.candidate_spans(spacy_doc)
     country, country_span = _country(res, text, spacy_doc, candidates, first_date)
@@ -141,6 +141,31 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
         associated=tuple(_associated(res, candidates, iso3)),
     )
     return build_mentions(facts, res.actors.resolve, casualties.acled_fatalities)
+
+
+def _dates(text: str, published: str | None) -> tuple[DateExpr, ...]:
+    """Dates resolved against the publication day, or the dateline's day when that is all there is."""
+    dateline = _dateline(text, published)
+    anchor = published or (dateline.value if dateline else None)
+    found = dates.find_dates(text, published=anchor, base=0)
+    if dateline is None:
+        return tuple(found)
+    # The dateline's own date says when the story was filed, not when the event happened.
+    rest = [d for d in found if not (d.start < dateline.end and dateline.start < d.end)]
+    return (dateline, *rest)
+
+
+def _dateline(text: str, published: str | None) -> DateExpr | None:
+    """A dateline ("MOPTI, Mali, 13 March 2023 (Sahel Wire) -") at the start of one of the first
+    few paragraphs: headlines come before it on scraped pages."""
+    offset = 0
+    for paragraph in text.split("\n")[:6]:
+        if paragraph.strip():
+            found = dates.dateline_date(paragraph, published, base=offset)
+            if found is not None:
+                return found
+        offset += len(paragraph) + 1
+    return None
 
 
 def _associated(res: Resources, candidates: list[Any], iso3: str | None) -> list[Actor]:

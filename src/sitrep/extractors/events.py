@@ -169,6 +169,8 @@ def _counts_as_act(tokens: Span, kind: str, cues: set[str]) -> bool:
     if kind in NEEDS_PROTEST and "protest" not in cues and "participants" not in cues:
         return False
     head = _head(tokens)
+    if kind in NEEDS_PROTEST and _negated(head):
+        return False  # "no one was arrested"
     if head.dep_ in ("acl", "relcl", "amod", "compound") and head.head.lemma_ not in PARTICIPANT_LEMMAS:
         return False
     node = head

@@ -96,7 +96,7 @@ def _event_date(anchor: Trigger, facts: DocumentFacts, lead_end: int) -> EventDa
     inside = [d for d in dates if anchor.sentence_start <= d.start < anchor.sentence_end]
     before = [d for d in dates if d.start < anchor.sentence_start]
     lead = [d for d in dates if d.start < lead_end]
-    for pool in (inside, before[-1:], lead[:1], [d for d in facts.dates if d.kind == "dateline"], dates[:1]):
+    for pool in (lead[:1], inside, before[-1:], [d for d in facts.dates if d.kind == "dateline"], dates[:1]):
         if pool:
             return EventDate(pool[0].value, pool[0].precision, pool[0])
     published = facts.document.published
@@ -169,7 +169,13 @@ def _mention(
     iso3 = country.iso3 if country else None
     anchor: Trigger = decision.trigger
     in_event = _sentence_filter(kept)
-    actors = [a for a in facts.actors if in_event(a.start)]
+    sources = [(a.start, a.end) for a in facts.attributions if a.start >= 0]
+    # "police said": whoever reports the event is not, for that, one of its actors
+    actors = [
+        a
+        for a in facts.actors
+        if in_event(a.start) and not any(s < a.end and a.start < e for s, e in sources)
+    ]
     actor1, actor2 = _assign_actors(sub, anchor, actors, kept, iso3, date.value, resolve)
     assoc1, assoc2 = _associated(sub, facts, in_event, actor2, tolls_victims(facts, in_event))
     tolls = [t for t in facts.tolls if in_event(t.start)]
@@ -350,19 +356,31 @@ def _fatalities(
     for toll in tolls:
         if not toll.negated:
             by_sentence[(_source_at(toll.start, facts), _sentence_of(toll.start, facts))].append(toll)
-    figures: dict[str, int] = {}
+    per_source: dict[str, dict[frozenset[str], int]] = defaultdict(dict)
     claims = []
     for (source, _), group in by_sentence.items():
         figure = fatalities(group)
         if figure is None:
             continue
-        figures[source] = max(figures.get(source, 0), figure)
+        key = frozenset(v for t in group if t.kind == "killed" for v in t.victims.split(";") if v)
+        per_source[source][key] = max(per_source[source].get(key, 0), figure)
         if figure == 0:
             continue  # injuries only: not a competing death toll
         lead = next((t for t in group if t.kind == "killed"), group[0])
         claims.append(_claim(facts, "fatalities", figure, lead.start, lead.end, "casualties", 0.8))
+    figures = {source: _source_total(keyed) for source, keyed in per_source.items()}
     positive = [v for v in figures.values() if v > 0]
     return (min(positive) if positive else 0), claims
+
+
+def _source_total(keyed: dict[frozenset[str], int]) -> int:
+    """One source's toll: separate groups of dead add up ("two soldiers", later "six attackers");
+    a figure that names no group may repeat any of them, so it only sets a floor."""
+    named = {k: v for k, v in keyed.items() if k}
+    groups = list(named)
+    disjoint = all(not (a & b) for i, a in enumerate(groups) for b in groups[i + 1 :])
+    total = sum(named.values()) if disjoint else max(named.values(), default=0)
+    return max(total, keyed.get(frozenset(), 0))
 
 
 def _sentence_of(offset: int, facts: DocumentFacts) -> int:
