@@ -38,18 +38,14 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from . import lexicon_names
 from .errors import ResourceError, UsageError
+from .lexicon_names import NameMatch
 from .records import Actor
 
 log = logging.getLogger(__name__)
 
 BRANCH_TITLE = {"military": "Military Forces of", "police": "Police Forces of", "government": "Government of"}
-STATE_NAME = re.compile(
-    r"^(?:(?:Mutiny of|Former) )?(Military Forces|Police Forces|Government) of (?:the )?(.+?) "
-    r"\((\d{4})-(\d{4})?\)(?: (.+))?$"
-)
-LABELLED = re.compile(r"^(.+) (Ethnic|Communal|Clan|Sub-Clan|Tribal) Militia \((.+)\)$")
-GENERIC_NAME = re.compile(r"^(.+) \(([^()]+)\)$")
 ACRONYM = re.compile(r"[A-Z0-9&]{1,4}")
 ETHNIC_HEADS = frozenset((
     "militia", "militias", "militiamen", "gunmen", "fighters", "youths", "youth", "raiders", "vigilantes",
@@ -58,7 +54,6 @@ ETHNIC_HEADS = frozenset((
 ORDINAL_UNIT = re.compile(
     r"\d+(?:st|nd|rd|th) (?:\w+ ){0,2}(?:brigade|division|battalion|regiment|corps)", re.IGNORECASE
 )
-UNIT_WORDS = ("brigade", "division", "battalion", "regiment", "corps")
 ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 FUZZY_MIN, FUZZY_CUTOFF = 6, 90
 
@@ -88,15 +83,6 @@ class Group:
     countries: tuple[str, ...]  # the first is where it mainly operates
     pattern: bool = False
     dated: tuple[tuple[str, str, int], ...] = ()
-
-
-@dataclass(frozen=True)
-class NameMatch:
-    """How an ACLED actor name relates to the lexicon: ``exact``, ``regime`` (same period under another
-    label, e.g. an older export's open end) or ``pattern`` (a generic template with a free label)."""
-
-    canonical: str
-    how: str
 
 
 class ActorLexicon:
@@ -150,7 +136,7 @@ class ActorLexicon:
         for name in (e["name"], *e.get("aliases", ())):
             self._iso_of.setdefault(_key(name), iso)
         for dem in (e["name"], *e.get("aliases", ()), *e["demonyms"]):
-            key = _clean(dem) if ACRONYM.fullmatch(_clean(dem)) else _key(dem)
+            key = clean_name(dem) if ACRONYM.fullmatch(clean_name(dem)) else _key(dem)
             if iso not in self._demonyms[key]:
                 self._demonyms[key].append(iso)
             self._spellings[f"dem:{key}"].add(dem)
@@ -194,7 +180,7 @@ class ActorLexicon:
                 self._heads.setdefault(_key(w), branch)
 
     def _index(self, alias: str, ref: tuple[str, ...]) -> None:
-        clean = _clean(alias)
+        clean = clean_name(alias)
         table, k = (self._acronyms, clean) if ACRONYM.fullmatch(clean) else (self._aliases, _key(alias))
         if ref not in table[k]:
             table[k].append(ref)
@@ -211,7 +197,7 @@ class ActorLexicon:
 
     def country_of_demonym(self, word: str, prefer: str | None = None) -> str | None:
         """ISO3 a demonym or country name points to (``"Ukrainian"`` -> ``"UKR"``); ``prefer`` breaks ties."""
-        clean = _clean(word)
+        clean = clean_name(word)
         isos = self._demonyms.get(clean) or self._demonyms.get(clean.lower())
         if not isos:
             return None
@@ -222,7 +208,7 @@ class ActorLexicon:
         """The ACLED actor a surface form names, in the event's country and on its date (YYYY-MM-DD)."""
         if date is not None and not ISO_DATE.fullmatch(date):
             raise UsageError(f"date must be YYYY-MM-DD (or YYYY-MM, YYYY), got {date!r}")
-        tokens = self._strip_quantifiers(_clean(surface).split())
+        tokens = self._strip_quantifiers(clean_name(surface).split())
         if not tokens:
             return None
         ref = self._lookup(tokens, country_iso3)
@@ -330,7 +316,7 @@ class ActorLexicon:
         return ("state", iso, branch) if branch else None
 
     def _unit_in(self, text: str, iso: str) -> tuple[str, str] | None:
-        refs = self._aliases.get(_key(text), []) + self._acronyms.get(_clean(text), [])
+        refs = self._aliases.get(_key(text), []) + self._acronyms.get(clean_name(text), [])
         tail = _key(text).split()
         for cut in range(1, len(tail)):  # "Iraqi federal police" -> "federal police"
             refs = refs or self._aliases.get(" ".join(tail[cut:]), [])
@@ -450,7 +436,7 @@ class ActorLexicon:
 
     def associated(self, surface: str, country_iso3: str | None) -> str | None:
         """The associated-actor descriptor a word names (``"students"`` -> ``Students (Kenya)``)."""
-        tokens = self._strip_quantifiers(_clean(surface).split())
+        tokens = self._strip_quantifiers(clean_name(surface).split())
         template = self._assoc.get(" ".join(tokens).lower())
         if template is None or country_iso3 not in self.countries:
             return None
@@ -459,50 +445,15 @@ class ActorLexicon:
     # -- names ------------------------------------------------------------------------------------
     def classify_name(self, name: str) -> NameMatch | None:
         """Relate an ACLED actor name (from any export) to the lexicon; None if it is unknown."""
-        name = name.strip()
-        if name in self._also:
-            g = self.groups[self._also[name]]
-            return NameMatch(name if any(name == d[1] for d in g.dated) else g.name, "exact")
-        return self._classify_state(name) or self._classify_generic(name)
+        return lexicon_names.classify_name(self, name)
 
-    def _classify_state(self, name: str) -> NameMatch | None:
-        m = STATE_NAME.match(name)
-        if not m:
-            return None
-        title, cname, start, end, unit = m.groups()
-        c = self.countries.get(self._iso_of.get(_key(cname), ""))
-        starts = [s for s in (c.regimes if c else ()) if s[:4] == start]
-        if c is None or not starts:
-            return None
-        branch = {"Military Forces": "military", "Police Forces": "police"}.get(title, "government")
-        units = (
-            {u for _, u in c.units}
-            | set(self.data["generic_units"].get(branch, ()))
-            | set(c.suffixes.values())
-        )
-        if unit and unit not in units and unit.split(" - ")[-1] not in units:
-            return None
-        actor = self.state_actor(c.iso3, branch, starts[0], c.iso3)
-        base = actor.name if actor else name
-        canonical = f"{base} {unit}" if unit and not c.suffixes.get(starts[0]) else base
-        label = f"({start}-{end or ''})"
-        return NameMatch(canonical, "exact" if label in base else "regime")
+    def group_named(self, name: str) -> Group | None:
+        """The group an ACLED name of it (current, dated or an older export's spelling) stands for."""
+        return self.groups[self._also[name]] if name in self._also else None
 
-    def _classify_generic(self, name: str) -> NameMatch | None:
-        m = LABELLED.match(name)
-        if m:
-            label, _, cname = m.groups()
-            iso = self._iso_of.get(_key(cname))
-            known = iso is not None and _key(label) in self._ethnic.get(iso, frozenset())
-            return NameMatch(name, "exact" if known else "pattern") if iso else None
-        templates = [c["name"] for c in self.data["classes"].values()] + list(self.data["associated"])
-        templates += [g.name for g in self.groups.values() if g.pattern]
-        if name in templates:
-            return NameMatch(name, "exact")
-        m = GENERIC_NAME.match(name)
-        if not m or (m.group(2) != "International" and _key(m.group(2)) not in self._iso_of):
-            return None
-        return NameMatch(name, "exact") if f"{m.group(1)} ({{country}})" in templates else None
+    def is_ethnic_label(self, label: str, iso3: str) -> bool:
+        """Whether ``label`` is an identity group the lexicon knows to name militias in ``iso3``."""
+        return _key(label) in self._ethnic.get(iso3, frozenset())
 
     # -- spaCy patterns ---------------------------------------------------------------------------
     def patterns(self, nlp: Any = None) -> list[dict[str, Any]]:
@@ -511,49 +462,12 @@ class ActorLexicon:
         ``nlp`` supplies the tokenizer (a blank English one by default) so that multi-token aliases
         ("al-Shabab", "US-led coalition") are split exactly as the pipeline splits them.
         """
-        import spacy  # deferred: the lexicon itself needs no spaCy
+        from .lexicon_patterns import PatternTables, actor_patterns  # deferred: the lexicon needs no spaCy
 
-        tokenizer = (nlp or spacy.blank("en")).tokenizer
-        tails: dict[str, list[dict[str, Any]]] = {
-            "alias": [{"LOWER": {"IN": sorted(self._suffixes)}, "OP": "*"}],
-            "ethnic": [
-                {"LOWER": {"IN": ["ethnic", "communal", "clan", "tribal", "armed"]}, "OP": "?"},
-                {"LOWER": {"IN": sorted(ETHNIC_HEADS)}},
-            ],
-            "word": [],
-        }
-        out: list[dict[str, Any]] = []
-        for ent_id, spellings in sorted(self._spellings.items()):
-            kind = ent_id.split(":", 1)[0]
-            for text in sorted(spellings):
-                exact = bool(ACRONYM.fullmatch(_clean(text)))
-                if kind == "dem":
-                    out.extend(self._state_patterns(tokenizer, text, ent_id[4:], exact))
-                else:
-                    out.append(_pattern(_token_specs(tokenizer, text, exact) + tails[kind], ent_id))
-        unit: list[dict[str, Any]] = [
-            {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}},
-            {"IS_ALPHA": True, "OP": "{0,2}"},
-        ]
-        out.append(_pattern([*unit, {"LOWER": {"IN": list(UNIT_WORDS)}}], "word:unit"))
-        return out
-
-    def _state_patterns(self, tokenizer: Any, text: str, key: str, exact: bool) -> list[dict[str, Any]]:
-        # Demonym, any modifiers, a head noun: "Syrian regime forces", "U.S.-backed Iraqi security forces".
-        mods = {t for m in self._modifiers for t in m.split()} | {
-            t for h in self._heads for t in h.split()[:-1]
-        }
-        mod = {"LOWER": {"IN": sorted(mods | {"-"})}, "OP": "*"}
-        toks = _token_specs(tokenizer, text, exact)
-        out = []
-        for branch in ("military", "police", "government"):
-            head = {"LOWER": {"IN": sorted({h.split()[-1] for h, b in self._heads.items() if b == branch})}}
-            ent_id = f"state:{self._demonyms[key][0]}:{branch}"
-            out.append(_pattern([*toks, mod, head], ent_id))
-            if key in self._iso_of:  # "military forces of Armenia"
-                of = [{"LOWER": "of"}, {"LOWER": "the", "OP": "?"}]
-                out.append(_pattern([mod, head, *of, *toks], ent_id))
-        return out
+        tables = PatternTables(
+            self._spellings, self._suffixes, self._modifiers, self._heads, self._demonyms, self._iso_of
+        )
+        return actor_patterns(tables, nlp)
 
 
 def _with(actor: Actor, **changes: Any) -> Actor:
@@ -564,15 +478,7 @@ def _target(target: str) -> tuple[str, ...]:
     return tuple(target.split(":")) if target.startswith("state:") else ("group", target)
 
 
-def _pattern(tokens: list[dict[str, Any]], ent_id: str) -> dict[str, Any]:
-    return {"label": "ACTOR", "pattern": tokens, "id": ent_id}
-
-
-def _token_specs(tokenizer: Any, text: str, exact: bool = False) -> list[dict[str, Any]]:
-    return [{"ORTH": t.text} if exact else {"LOWER": t.text.lower()} for t in tokenizer(text)]
-
-
-def _clean(text: str) -> str:
+def clean_name(text: str) -> str:
     """Case-kept normal form: no accents, dots, apostrophes or brackets; hyphens and slashes as spaces."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -583,7 +489,7 @@ def _clean(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    return _clean(text).lower()
+    return clean_name(text).lower()
 
 
 def load_actor_lexicon(path: Path | None = None) -> ActorLexicon:

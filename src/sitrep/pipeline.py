@@ -105,7 +105,7 @@ def _batch(batch: list[Document | Failure], res: Resources, strict: bool) -> Ite
             yield from document_mentions(doc, text, spacy_doc, res)
         except SitrepError as exc:
             yield _fail(doc, exc, "extract", strict)
-        except (ValueError, IndexError, KeyError) as exc:  # a bug must not kill a batch run
+        except Exception as exc:  # noqa: BLE001 - one bad page never kills a batch run
             if strict:
                 raise
             log.exception("extraction failed on %s", doc.id)
