@@ -11,15 +11,22 @@ from __future__ import annotations
 import logging
 import math
 import os
-import re
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sitrep.errors import ResourceError
+from sitrep.gazetteer_text import (
+    ADMIN_SUFFIXES,
+    GAP,
+    TOKEN,
+    can_start,
+    is_acronym,
+    tally_votes,
+    well_formed,
+)
 from sitrep.geonames import (
     ARTICLES,
     FEATURE_RANK,
@@ -37,17 +44,6 @@ log = logging.getLogger(__name__)
 
 CACHE_ENV = "SITREP_CACHE"
 MAX_CANDIDATES = 25
-ADMIN_SUFFIXES = frozenset(
-    {"province", "governorate", "oblast", "region", "state", "district", "department", "county",
-     "prefecture", "municipality", "division", "raion", "rayon", "muhafazat", "wilaya", "vilayet"}
-)  # fmt: skip
-CONNECTORS = frozenset(
-    {"of", "de", "del", "la", "le", "les", "al", "el", "ez", "ad", "ar", "as", "ash", "at", "az", "an", "ed",
-     "es", "et", "and", "da", "do", "dos", "das", "di", "du", "des", "los", "las", "y", "e", "on", "upon",
-     "am", "im", "bin", "ibn", "bani", "beni", "bou", "ben", "abu", "ul", "i"}
-)  # fmt: skip
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_GAP = re.compile(r"(?:[ \t]|[ \t]?[-‐–&][ \t]?|\.[ \t]|[’'])")
 _PLACE_SQL = (
     "SELECT p.id, p.geonameid, p.name, p.cc, k.name, k.iso3, a.name, p.admin2, p.lat, p.lon,"
     " p.population, p.feature FROM places p LEFT JOIN countries k ON k.cc = p.cc"
@@ -248,7 +244,7 @@ class Gazetteer:
         ("Police", "Said", "Mobile") are skipped. "Idlib province" spans the suffix and keeps
         only divisions among the candidates. Acronym-like words ("UK", "GNA") match only countries
         and divisions. ``fuzzy`` adds transliteration-folded matches (slower, noisier)."""
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
         found: list[Toponym] = []
         i = 0
         while i < len(tokens):
@@ -263,13 +259,13 @@ class Gazetteer:
     def _match_at(
         self, text: str, tokens: list[tuple[int, int, str]], i: int, fuzzy: bool
     ) -> tuple[Toponym, int] | None:
-        if not _can_start(tokens, i, text):
+        if not can_start(tokens, i, text):
             return None
         head = name_key(tokens[i][2]).split()
         longest = (self._maxlen(head[0]) or (3 if fuzzy else 0)) if head else 0
         for n in range(min(longest, len(tokens) - i), 0, -1):
             j = i + n - 1
-            if not _well_formed(text, tokens, i, j):
+            if not well_formed(text, tokens, i, j):
                 continue
             start, end = tokens[i][0], tokens[j][1]
             span = text[start:end]
@@ -277,7 +273,7 @@ class Gazetteer:
             if n == 1 and (name_key(span) in self._stop and not shout or len(span) < 3 and not shout):
                 return None
             matches = self._matches(span, 2 if fuzzy else 1)
-            if any(_acronym(t[2]) for t in tokens[i : j + 1]):
+            if any(is_acronym(t[2]) for t in tokens[i : j + 1]):
                 matches = [m for m in matches if m[1].feature in ("country", "admin1")]
             if matches:
                 return self._toponym(text, tokens, j, start, end, matches), j + 1
@@ -294,7 +290,7 @@ class Gazetteer:
 
     def scan_demonyms(self, text: str) -> list[Toponym]:
         """Demonyms in ``text`` ("Syrian", "South Sudanese"), each with its country as candidate."""
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
         out: list[Toponym] = []
         i = 0
         while i < len(tokens):
@@ -303,7 +299,7 @@ class Gazetteer:
                 j = i + n - 1
                 if j >= len(tokens) or not tokens[i][2][0].isupper() or not tokens[j][2][0].isupper():
                     continue
-                if n == 2 and not _GAP.fullmatch(text[tokens[i][1] : tokens[j][0]]):
+                if n == 2 and not GAP.fullmatch(text[tokens[i][1] : tokens[j][0]]):
                     continue
                 span = text[tokens[i][0] : tokens[j][1]]
                 place = self.country_of_demonym(span)
@@ -315,33 +311,7 @@ class Gazetteer:
         return out
 
     def _votes(self, text: str, tops: list[Toponym]) -> Counter[str]:
-        readings = [_readings(text, t) for t in tops]
-        for k, (outer, inner) in enumerate(zip(tops[1:], tops, strict=False)):
-            if _contains(text, outer, inner):
-                # "Karak (Dar'a)", "Balet Weyne, Hiraan": the division says more than the place.
-                key, options, alone = readings[k]
-                readings[k] = (key, options, {c: w * 0.25 for c, w in alone.items()})
-        readings += [_demonym_readings(text, d) for d in self.scan_demonyms(text)]
-        by_key: dict[str, Counter[str]] = {}
-        seen: Counter[str] = Counter()
-        for key, _, alone in readings:
-            # Repeating a name adds little, and only other names may vouch for a reading of it.
-            by_key.setdefault(key, Counter()).update({c: w * 0.5 ** seen[key] for c, w in alone.items()})
-            seen[key] += 1
-        prior: Counter[str] = Counter()
-        for counter in by_key.values():
-            prior.update(counter)
-        votes: Counter[str] = Counter()
-        for key, weight in by_key.items():
-            options = _merge_options(r[1] for r in readings if r[0] == key)
-            context = {c: prior[c] - weight.get(c, 0.0) for c in options}
-            score = {c: w * (1.0 + context[c]) for c, w in options.items()}
-            best = max(score, key=lambda c: score[c], default=None)
-            if best is not None and context[best] > 0:
-                votes[best] += max(options[best], max(weight.values(), default=0.0))  # type: ignore[assignment]
-            else:
-                votes.update(weight)
-        return votes
+        return tally_votes(text, tops, self.scan_demonyms(text))
 
     def country_votes(self, text: str) -> list[tuple[Place, float]]:
         """The countries a text is about, with shares summing to 1, best first.
@@ -359,162 +329,6 @@ class Gazetteer:
         total = sum(votes.values())
         out = [(self.country(iso3), share / total) for iso3, share in votes.most_common() if share > 0]
         return [(p, s) for p, s in out if p is not None]
-
-
-_MODIFIER_NEXT = frozenset(
-    {"dollar", "dollars", "embassy", "ambassador", "envoy", "troops", "forces", "force", "military", "army",
-     "government", "officials", "official", "president", "backed", "led", "citizens", "citizen", "nationals",
-     "national", "soldiers", "airstrikes", "air", "navy", "militias", "militia", "intelligence", "jets",
-     "drones", "drone", "pound", "pounds", "lira", "consulate", "minister", "ministry", "authorities"}
-)  # fmt: skip
-_CURRENCY = frozenset({"dollar", "dollars", "pound", "pounds", "lira", "euro", "euros", "rupee", "rupees"})
-_NEXT_WORD = re.compile(r"[\s\-]*([^\W\d_]+)")
-_PREV_WORD = re.compile(r"([^\W\d_]+)[\s\-]+$")
-_PREV_NAME = re.compile(r"\b([A-Z][^\W\d_]*)[ -]$")
-_NEXT_NAME = re.compile(r"[ -]([A-Z][^\W\d_]*)")
-_NAME_SUFFIXES = ADMIN_SUFFIXES | {"city", "town", "village", "area", "camp", "countryside", "valley"}
-_LOCATIVE = frozenset({"in", "near", "outside", "at", "around", "into", "inside", "across", "within"})
-_AWAY = frozenset({"from", "to", "with", "against", "pro", "anti", "by", "toward", "towards"})
-_FUNCTION_WORDS = _LOCATIVE | _AWAY | {"the", "on", "and", "of", "a", "an", "as", "but", "when", "while"}
-
-
-def _context_factor(text: str, start: int, end: int, strong: float = 0.2) -> float:
-    """How much a mention's surroundings say it is where things happen.
-
-    Early mentions and "in X" count more; "from X", "pro-X" count less; a name that modifies an
-    actor ("US forces", "Turkish-backed") counts ``strong``, one that names a currency nothing.
-    """
-    m = _NEXT_WORD.match(text, end)
-    after = m.group(1).lower() if m else ""
-    if after in _CURRENCY:
-        return 0.0
-    factor = strong if after in _MODIFIER_NEXT else 1.0
-    before = _PREV_WORD.search(text, max(0, start - 40), start)
-    word = before.group(1).lower() if before else ""
-    factor *= 1.5 if word in _LOCATIVE else 0.5 if word in _AWAY else 1.0
-    return factor * (1.5 if start < 300 else 1.0)
-
-
-def _weight(place: Place, main: bool) -> float:
-    if place.feature == "country":
-        return 3.0
-    if place.feature == "admin1":
-        return 2.0
-    if place.feature == "admin2":
-        return 1.0
-    if place.feature != "city":
-        return 0.2
-    size = 1.5 if place.population >= 100_000 else 0.75 if place.population >= 10_000 else 0.3
-    return size if main else size / 2
-
-
-def _merge_options(many: Iterable[dict[str, float]]) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for options in many:
-        for c, w in options.items():
-            out[c] = max(out.get(c, 0.0), w)
-    return out
-
-
-def _partial(text: str, start: int, end: int) -> bool:
-    """True inside a longer capitalised name the gazetteer does not know ("Jabal al-Zawiya")."""
-    after = _NEXT_NAME.match(text, end)
-    before = _PREV_NAME.search(text, max(0, start - 40), start)
-    if before and before.group(1).lower() not in _FUNCTION_WORDS:
-        return True
-    return bool(after and after.group(1).lower() not in _NAME_SUFFIXES)
-
-
-def _readings(text: str, top: Toponym) -> tuple[str, dict[str, float], dict[str, float]]:
-    """(name key, weight per candidate country, the vote this toponym casts on its own)."""
-    key = base_key(name_key(top.text))
-    is_country = any(p.feature == "country" for p in top.candidates[:1])
-    factor = _context_factor(text, top.start, top.end, 0.5 if is_country else 0.2)
-    factor *= 0.4 if _partial(text, top.start, top.end) else 1.0
-    options: dict[str, float] = {}
-    for p in top.candidates:
-        if p.iso3:
-            w = _weight(p, base_key(name_key(p.name)) == key) * factor
-            options[p.iso3] = max(options.get(p.iso3, 0.0), w)
-    return key, options, {c: w * factor for c, w in _toponym_votes(top)}
-
-
-def _demonym_readings(text: str, dem: Toponym) -> tuple[str, dict[str, float], dict[str, float]]:
-    iso3 = dem.candidates[0].iso3 or ""
-    w = 0.75 * _context_factor(text, dem.start, dem.end)
-    return f"#{iso3}", {iso3: w}, {iso3: w}
-
-
-def _toponym_votes(top: Toponym) -> list[tuple[str, float]]:
-    """How much one toponym says on its own about which country the text is in."""
-    cands = [p for p in top.candidates if p.iso3]
-    if any(p.feature == "country" for p in cands):
-        hits = {p.iso3 for p in cands if p.feature == "country"}
-        return [(iso3, 3.0 / len(hits)) for iso3 in hits if iso3]
-    if any(p.feature == "admin1" for p in cands):
-        return _admin1_votes(cands)
-    places = [p for p in cands if p.feature in ("city", "admin2")]
-    if not places:
-        return []
-    top_place = max(places, key=lambda p: p.population)
-    rival = max((p.population for p in places if p.iso3 != top_place.iso3), default=0)
-    if top_place.population >= 50_000 and top_place.population >= 5 * rival:
-        return [(top_place.iso3 or "", 1.5)]
-    if top_place.population >= 50_000 and top_place.population >= 2 * rival:
-        return [(top_place.iso3 or "", 0.75)]
-    if rival == 0 or top_place.population >= 2 * rival:
-        return [(top_place.iso3 or "", 1.0 if len(places) <= 3 else 0.5)]
-    return []
-
-
-def _admin1_votes(cands: list[Place]) -> list[tuple[str, float]]:
-    """Divisions of one name in several countries ("Gaza", "Punjab"): the clearly bigger one,
-    counting a large place of the same name in its country, takes the vote; else they split."""
-    size: Counter[str] = Counter()
-    for p in cands:
-        if p.feature == "admin1" or p.feature == "city" and p.population >= 100_000:
-            size[p.iso3 or ""] = max(size[p.iso3 or ""], 0) + p.population + 1
-    hits = {p.iso3 or "" for p in cands if p.feature == "admin1"}
-    ranked = sorted(hits, key=lambda c: -size[c])
-    if len(ranked) > 1 and size[ranked[0]] >= 2 * size[ranked[1]]:
-        return [(ranked[0], 2.0)]
-    return [(c, 2.0 / len(ranked)) for c in ranked]
-
-
-_CONTAINER_GAP = re.compile(r"\s*(?:,|\(|in|in the|of)\s*")
-
-
-def _contains(text: str, outer: Toponym, inner: Toponym) -> bool:
-    """True for "inner, outer" or "inner (outer" where the outer name is a division or country."""
-    if not _CONTAINER_GAP.fullmatch(text[inner.end : outer.start]):
-        return False
-    return bool(outer.candidates) and outer.candidates[0].feature in ("admin1", "country")
-
-
-def _acronym(word: str) -> bool:
-    return len(word) <= 5 and sum(c.isupper() for c in word) >= 2
-
-
-def _can_start(tokens: list[tuple[int, int, str]], i: int, text: str) -> bool:
-    word = tokens[i][2]
-    if word[0].isupper():
-        return True
-    # "al-Qamishli": a lower-case article hyphenated to a capitalised word.
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return bool(
-        nxt and word in CONNECTORS and nxt[2][0].isupper() and text[tokens[i][1] : nxt[0]] in ("-", "‐")
-    )
-
-
-def _well_formed(text: str, tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
-    if not tokens[j][2][0].isupper():
-        return False
-    for k in range(i, j):
-        if not _GAP.fullmatch(text[tokens[k][1] : tokens[k + 1][0]]):
-            return False
-        if k > i and not tokens[k][2][0].isupper() and tokens[k][2].lower() not in CONNECTORS:
-            return False
-    return True
 
 
 def _read_stopnames() -> list[str]:

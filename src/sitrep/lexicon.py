@@ -457,11 +457,7 @@ class ActorLexicon:
 
     # -- spaCy patterns ---------------------------------------------------------------------------
     def patterns(self, nlp: Any = None) -> list[dict[str, Any]]:
-        """EntityRuler token patterns, label ``ACTOR``, ``id`` resolvable by :meth:`resolve_id`.
-
-        ``nlp`` supplies the tokenizer (a blank English one by default) so that multi-token aliases
-        ("al-Shabab", "US-led coalition") are split exactly as the pipeline splits them.
-        """
+        """EntityRuler patterns for every spelling, split by ``nlp``'s tokenizer (see ``actor_patterns``)."""
         from .lexicon_patterns import PatternTables, actor_patterns  # deferred: the lexicon needs no spaCy
 
         tables = PatternTables(

@@ -378,10 +378,17 @@ def _target(patient: Span | None, lexicon: TriggerLexicon) -> str:
     words = {t.lemma_.lower() for t in patient} | {t.lower_ for t in patient}
     text = " " + patient.text.lower() + " "
     armed = bool(words & lexicon.cues["armed"]) or any(f" {p} " in text for p in lexicon.cues["armed"])
-    civilian = bool(words & lexicon.cues["civilian"])
+    civilian = bool(words & lexicon.cues["civilian"]) or bool(words & CIVILIAN_PLACES)
     if armed and not any(w in words for w in ("civilian", "civilians", "resident", "residents")):
         return "armed"
     return "civilian" if civilian else ""
+
+
+# Attacking a village or a market is attacking the people there (an armed camp names itself).
+CIVILIAN_PLACES = frozenset(
+    {"village", "villages", "town", "market", "house", "houses", "home", "homes", "church", "mosque", "school",
+     "hospital", "settlement", "hamlet", "neighbourhood", "neighborhood", "farm", "farms", "shop", "bus"}
+)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- the decision
@@ -423,6 +430,9 @@ _WEAK_IN_ACCIDENTS = frozenset({"Remote explosive/landmine/IED", "Shelling/artil
 def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[float]) -> Decision | None:
     """Choose the sub-event type of one event from its asserted triggers and cues."""
     live = [(t, w) for t, w in zip(triggers, weights, strict=True) if t.asserted]
+    if any(RANK[t.sub_event_type] < RANK["Agreement"] for t, _ in live):
+        # "The attacker was arrested shortly after": an arrest told after violence is its sequel
+        live = [(t, w) for t, w in live if not (t.sub_event_type == "Arrests" and w <= 1.0)]
     if any(t.strength >= 2 and not _is_outcome(t) for t, _ in live):
         live = [(t, w) for t, w in live if not (_is_outcome(t) and t.strength <= 2)]
     if not live:

@@ -1,0 +1,280 @@
+"""The regular expressions of the casualty extractor, built once at import from constant strings.
+
+Number words and ACLED's values for vague counts, the victim nouns by category, the verbs of
+killing, wounding, kidnapping and arrest, and the patterns ``casualties`` runs over text. Names
+without a leading underscore are the ones ``casualties`` uses; the rest are building blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+# ----------------------------------------------------------------------------------------- numbers
+
+UNITS = MappingProxyType({
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+})  # fmt: skip
+TENS = MappingProxyType({
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+})  # fmt: skip
+# ACLED's values for words with no number (§6): several/many = 3, dozens = 12, hundreds = 100.
+VAGUE = (
+    (r"an?\s+(?:unknown|unspecified|undetermined|undisclosed|unconfirmed)\s+number\s+of", 3),
+    (r"a\s+number\s+of", 3), (r"a\s+(?:few|handful\s+of)", 3), (r"a\s+couple(?:\s+of)?", 2),
+    (r"a\s+dozen", 12), (r"a\s+score\s+of", 20), (r"several|many|numerous|multiple|some|few", 3),
+    (r"dozens(?:\s+of)?", 12), (r"scores(?:\s+of)?", 12), (r"tens(?:\s+of)?", 10),
+    (r"hundreds(?:\s+of)?", 100), (r"thousands(?:\s+of)?", 1000), (r"both", 2),
+)  # fmt: skip
+_WORD_NUM = (
+    r"(?:(?:a|one)\s+hundred|(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(list(UNITS)[:9]) + r"))?"
+    r"|" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")"
+)
+# Four digits starting 19 or 20 are a year, not a count ("In 2019, 2020 ..." is not 4,039 dead).
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|(?!(?:19|20)\d\d(?!\d))\d{1,4})(?![\d,.]\d)"
+_NOT_A_COUNT = (
+    r"(?![\w’'-]*-year|[\w-]*-(?:day|hour|week|month|storey|km|kg|mm)\b|\s*(?:years?|months?|weeks?|days?|hours?"
+    r"|minutes?|km|kms|kilomet\w*|miles?|met(?:re|er)s?|mm|kg|%|per\s*cent|a\.?m\b|p\.?m\b|o'clock|times|rounds"
+    r"|(?i:January|February|March|April|May|June|July|August|September|October|November|December))\b)"
+)
+_NUM = r"(?:" + _DIGITS + r"|" + _WORD_NUM + r")"
+EXACT_QUANT = ("a total", "all ", "only", "just", "another", "a further", "an additional")
+QUANT = (
+    r"(?:at\s+least|more\s+than|over|up\s+to|as\s+many\s+as|nearly|almost|about|around|approximately|roughly"
+    r"|some|an\s+estimated|a\s+total\s+of|a\s+further|another|an\s+additional|close\s+to|upwards\s+of"
+    r"|no\s+(?:fewer|less)\s+than|at\s+most|only|just|all)\s+"
+)
+_NOT_TIME = r"(?!\s+(?:days?|weeks?|months?|years?|hours?|minutes?|times|while|short)\b)"
+_NUM_COUNT = (
+    r"(?:(?:between\s+" + _NUM + r"\s+and\s+|" + _NUM + r"\s*(?:-|–|to|or)\s*)?" + _NUM + _NOT_A_COUNT + r")"
+)
+_SOFT_COUNT = (
+    r"(?:(?:" + "|".join(p for p, _ in VAGUE) + r")(?![\w-])" + _NOT_TIME
+    + r"|(?:an?|another)(?=\s|$)" + _NOT_TIME + r")"
+)  # fmt: skip
+_COUNT = r"(?:(?:" + QUANT + r")?" + _NUM_COUNT + r"|" + _SOFT_COUNT + r")"
+
+# ----------------------------------------------------------------------------------------- victims
+
+_VICTIM_NOUNS = MappingProxyType(
+    {
+        "civilians": "civilian|civilians|villagers?|residents?|passengers?|worshippers?|pilgrims?|farmers?"
+        "|herders?|students?|workers?|traders?|merchants?|fishermen|locals?|shopkeepers?|drivers?|journalists?"
+        "|teachers?|doctors?|nurses?|refugees|migrants|family\\s+members|relatives|bystanders?|motorists?"
+        "|patients?|contractors?|employees?|staff|prisoners?|detainees?|inmates?|hostages?",
+        "men": "man|men|male",
+        "women": "woman|women|female|wife|mother|girl\\s+friend",
+        "children": "child|children|boys?|girls?|kids?|teenagers?|teens?|adolescents?|minors?|infants?|babies"
+        "|baby|toddlers?|pupils?|schoolchildren|youths?",
+        "soldiers": "soldiers?|troops|servicem[ae]n|army\\s+personnel|military\\s+personnel|marines?"
+        "|paratroopers?|conscripts?|recruits?|army\\s+officers?",
+        "police": "police(?:m[ae]n|wom[ae]n)?|police\\s+officers?|officers?|cops?|gendarmes?|constables?"
+        "|guards?|security\\s+guards?|prison\\s+guards?",
+        "security forces": "security\\s+forces|security\\s+personnel|personnel|agents?"
+        "|security\\s+officials?",
+        "militants": "militants?|insurgents?|jihadists?|terrorists?|gunm[ae]n|attackers?|assailants?|bandits?"
+        "|kidnappers?|bombers?|suicide\\s+bombers?|elements?|extremists?|raiders?|hijackers?|suspects?|criminals?"
+        "|gang\\s+members?|robbers?|thieves|thief|smugglers?|traffickers?|loggers?|mercenaries|mercenary",
+        "fighters": "fighters?|tribesm[ae]n|militiam[ae]n|militia\\s+members?|combatants?|members?"
+        "|commanders?|leaders?",
+        "rebels": "rebels?|guerrillas?",
+        "protesters": "protesters?|protestors?|demonstrators?|rioters?|marchers?|activists?",
+        "officials": "officials?|politicians?|mayors?|councillors?|councilors?|chiefs?|candidates?|judges?",
+        "people": "people|persons?|individuals?|victims?|others|bodies|corpses|ones|adults?"
+        "|inhabitants|civilians\\s+and\\s+soldiers",
+    }
+)
+_NOUN = r"(?:" + "|".join(_VICTIM_NOUNS.values()) + r")(?![\w-])"
+NOUN_RE = re.compile(r"\b" + _NOUN, re.IGNORECASE)
+CATEGORY_RES = tuple(
+    (cat, re.compile(r"^(?:" + alt + r")$", re.IGNORECASE)) for cat, alt in _VICTIM_NOUNS.items()
+)
+
+_STOP_WORDS = (
+    "after|before|in|on|at|of|when|which|who|whom|that|where|while|as|by|with|from|for|to|and|or|but|during|near"
+    "|than|were|was|are|is|has|have|had|be|been|being|the|this|these|those|said|says|killed|dead|died|injured"
+    "|wounded|hurt|reportedly|allegedly|fatality|fatalities|death|deaths|casualty|casualties|injuries"
+)
+# Case-sensitive, so "IS militants" is not taken for the verb "is".
+_STOP = r"(?-i:(?:" + _STOP_WORDS + "|" + _STOP_WORDS.title() + r")\b)"
+_MOD = r"(?:(?!" + _STOP + r")(?:(?:[a-z]\.){2,}|[\w’'/-]+)\s+)"
+_HEAD = r"(?:" + _NOUN + r"|(?!" + _STOP + r")[\w’'-]+)"
+_OF = (
+    r"(?:\s+of\s+(?:(?:the|its|their|his|her|those)\s+)?(?:(?:injured|wounded|dead)\s+)?"
+    r"(?:them\b|whom\b|" + _MOD + r"{0,3}?" + _HEAD + r"))"
+)
+# Any head word after a numeral ("3 Balanda were killed"); after "a" or "several" only a known noun, so
+# "A shoot-out broke out and two suspects died" is not read as three deaths.
+_HURT = r"(?:\s+(?:wounded|injured))?"  # "a wounded guard later died"
+_NUM_ITEM = rf"(?:(?:{QUANT})?{_NUM_COUNT}(?:{_HURT}\s+{_MOD}{{0,3}}?{_HEAD})?{_OF}?)"
+_ITEM = rf"(?:{_NUM_ITEM}|{_SOFT_COUNT}(?:{_HURT}\s+{_MOD}{{0,3}}?{_NOUN})?{_OF}?)"
+# After the first item, "a" or "some" must name people: "seven men, some bearing wounds" is seven.
+_NEXT_ITEM = r"(?:" + _NUM_ITEM + r"|" + _SOFT_COUNT + r"\s+" + _MOD + r"{0,3}?" + _NOUN + _OF + r"?)"
+_TAIL_MOD = r"(?:(?!" + _STOP + r"|\w+ing\b|\d|" + _WORD_NUM + r"\b)[\w’'/-]+\s+)"
+ITEM_RE = re.compile(_COUNT, re.IGNORECASE)
+# "Seven soldiers and allied mercenaries were killed": a last group with no count of its own adds nothing.
+_LIST = (
+    r"(?P<np>" + _ITEM + r"(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)" + _NEXT_ITEM + r"){0,5}"
+    r"(?:\s+and\s+" + _TAIL_MOD + r"{0,3}?" + _NOUN + r")?)"
+)
+# "three people, including two soldiers, were killed" is three deaths, not five.
+_SUBSET = (
+    r"(?:\s*[,(]\s*(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them)\b"
+    r"[^,.;()]{1,80}[,)]|\s+including\s+[^,.;()\d]{1,60}?(?=\s+(?:were|was)\b))?"
+)
+
+# ----------------------------------------------------------------------------------------- verbs
+
+_KILLED_PASSIVE = (
+    r"(?:(?:kidnapped|abducted|arrested|detained|tortured|attacked|ambushed|captured|seized|shot|stabbed|beaten)"
+    r"\s+and\s+)?(?:shot\s+(?:dead|and\s+killed|to\s+death)|stabbed\s+(?:to\s+death|and\s+killed)|(?:beaten|hacked|burn[te]d?"
+    r"|bludgeoned|tortured|stoned|crushed)\s+to\s+death|burn[te]d?\s+alive|gunned\s+down|killed|murdered|slain"
+    r"|slaughtered|massacred|executed|beheaded|decapitated|lynched|assassinated|found\s+(?:dead|murdered|killed)"
+    r"|confirmed\s+dead|declared\s+dead|pronounced\s+dead)"
+)
+_DIED = (
+    r"(?:(?:(?:shot|stabbed|wounded|injured|attacked)\s+and\s+)?(?:later\s+)?died|dead|perished|lost\s+their\s+lives|lost\s+(?:his|her)\s+life|succumbed(?:\s+to\s+(?:his|her|their)?"
+    r"\s*(?:injuries|wounds))?|were\s+among\s+the\s+dead)"
+)
+_WOUNDED = (
+    r"(?:(?:shot\s+and\s+|seriously\s+|critically\s+|badly\s+|slightly\s+)?(?:wounded|injured|hurt)"
+    r"|hospitali[sz]ed)"
+)
+_KIDNAPPED = r"(?:kidnapped|abducted|taken\s+hostage|held\s+hostage|taken\s+captive|seized\s+as\s+hostages)"
+_ARRESTED = r"(?:arrested|detained|apprehended|taken\s+into\s+custody|rounded\s+up)"
+_MISSING = r"(?:missing|unaccounted\s+for|disappeared)"
+_AUX = (
+    r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|had|have|has|been|reportedly|allegedly|also|later"
+    r"|all|subsequently|then|being|since|both|reported|confirmed|believed\s+to\s+have\s+been|said\s+to\s+have\s+been"
+    r"|(?P<neg>not|never)))*\s+"
+)
+_ACTIVE_KILL = (
+    r"(?:kill(?:s|ed|ing)?(?:\s+and\s+(?:injur|wound)(?:ed|ing))?|shot\s+dead|shooting\s+dead|shot\s+and\s+killed"
+    r"|gunn?(?:ed|ing)?\s+down|murder(?:s|ed|ing)|execut(?:es|ed|ing)|behead(?:s|ed|ing)|lynch(?:es|ed|ing)"
+    r"|massacr(?:es|ed|ing)|slaughter(?:s|ed|ing)|assassinat(?:es|ed|ing)|claim(?:s|ed|ing)\s+the\s+lives?\s+of"
+    r"|(?:the\s+)?bod(?:y|ies)\s+of)"
+)
+_ACTIVE_WOUND = (
+    r"(?:injur(?:es|ed|ing)|wound(?:s|ed|ing)|hurt(?:ing)?|shot\s+and\s+(?:injur|wound)(?:ed|ing))"
+)
+_ACTIVE_KIDNAP = r"(?:kidnap(?:s|ped|ping)|abduct(?:s|ed|ing)|(?:took|taking|takes)\s+hostage)"
+_ACTIVE_ARREST = r"(?:arrest(?:s|ed|ing)|detain(?:s|ed|ing)|apprehend(?:s|ed|ing))"
+OBJECT_FOLLOWS = re.compile(
+    r"\s+(?:(?:" + QUANT + r")?" + _NUM + r"\b|an?\s|the\s|his\s|her\s|their\s|him\b|them\b|it\b|its\s"
+    r"|several\b|dozens\b|many\b|hundreds\b|scores\b)",
+    re.IGNORECASE,
+)
+TRANSITIVE = re.compile(
+    r"(?:kill|murder|execut|behead|lynch|massacr|slaughter|assassinat|gun|shot|stabb|injur|wound|hurt|kidnap|abduct"
+    r"|arrest|detain|apprehend)",
+    re.IGNORECASE,
+)
+
+_SUBJECT_VERBS = (
+    ("killed", _KILLED_PASSIVE + r"|" + _DIED), ("wounded", _WOUNDED), ("kidnapped", _KIDNAPPED),
+    ("arrested", _ARRESTED), ("missing", _MISSING),
+)  # fmt: skip
+_OBJECT_VERBS = (
+    ("killed", _ACTIVE_KILL), ("wounded", _ACTIVE_WOUND), ("kidnapped", _ACTIVE_KIDNAP),
+    ("arrested", _ACTIVE_ARREST),
+)  # fmt: skip
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# Each subject pattern comes with a gate, its verb alone: the pattern is only tried just before a
+# gate match (see casualties._gated), as a count-first pattern tried everywhere is slow on long runs
+# of numbers.
+SUBJECT_RES = tuple(
+    (kind, _compile(rf"\b{_LIST}{_SUBSET}{_AUX}(?P<verb>{verbs})\b"), _compile(rf"\b(?:{verbs})\b"))
+    for kind, verbs in _SUBJECT_VERBS
+)
+OBJECT_RES = tuple((kind, _compile(r"\b(?:" + verbs + r")\s+" + _LIST)) for kind, verbs in _OBJECT_VERBS)
+# Nominal forms need a number: "protest over the killing of a student" is background, not a toll.
+_NUMERAL_AHEAD = r"(?:" + QUANT + r")?(?:\d|" + _WORD_NUM + r")"
+NOMINAL_RE = _compile(
+    r"\b(?:(?:result(?:ing|ed)\s+in|lead(?:ing)?\s+to|led\s+to|caus(?:ing|ed))\s+the\s+(?:deaths?|killings?)\s+of\s+"
+    r"|(?:the\s+)?(?:killings?|deaths?|murders?)\s+of\s+(?=" + _NUMERAL_AHEAD + r"))" + _LIST
+)
+TO_DEATH_RE = _compile(
+    r"\b(?:shot|shooting|stabbed|stabbing|beat|beating|hacked|hacking|tortured|torturing|burned|burning|burnt)"
+    r"\s+(?:\w+\s+and\s+(?:tortured|beat|shot|stabbed)\s+)?" + _LIST + r"\s+to\s+death\b"
+)
+BARE_PLURAL_RE = _compile(rf"\b{_ACTIVE_KILL}\s+(?!the\b|his\b|her\b){_TAIL_MOD}{{0,2}}?(?P<noun>{_NOUN})")
+PLURAL = re.compile(r"(?:s|men|people|children|police|personnel|staff)$", re.IGNORECASE)
+PRONOUN_RE = _compile(r"\b" + _ACTIVE_KILL + r"\s+(?:him|her)\b")
+DEFINITE_RE = _compile(
+    r"\b(?:kill(?:s|ed|ing)|shot\s+dead|shot\s+and\s+killed|assassinat(?:ed|ing)|execut(?:ed|ing)|behead(?:ed|ing))"
+    r"\s+(?:the|his|her)\s+" + _MOD + r"{0,4}?(?!\w+s\b)" + _HEAD
+)
+LEFT_DEAD_RE = _compile(r"\b(?:left|leaving|leave|leaves)\s+" + _LIST + r"\s+(?:dead|killed)\b")
+_FOUND_AHEAD = r"(?=\s+(?:\w+\s+){0,6}?(?:was|were)\s+(?:found|discovered|recovered|retrieved|dumped))"
+BODIES_RE = _compile(rf"\b(?P<np>{_COUNT})\s+{_MOD}{{0,2}}?(?:bodies|corpses|body{_FOUND_AHEAD})\b")
+SUMMARY_RES = (
+    _compile(
+        r"\b(?:the\s+)?(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities))\s+(?:[\w’'-]+\s+){0,5}?"
+        r"(?:rose|climbed|increased|jumped|reached|stood|stands|is|was|has\s+risen|had\s+risen|of|at|to|hit)"
+        r"\s+(?:to\s+|at\s+)?" + _LIST
+    ),
+    _compile(r"\bfatalities\s+range\s+from\s+" + _LIST),
+    _compile(r"\bfatalit\w*[^.;\[\]]{0,60}?\bcoded\s+as\s+" + _LIST),
+)
+FATALITY_COUNT_RE = _compile(rf"\b{_LIST}\s+(?:confirmed\s+|reported\s+)?(?:fatalit(?:y|ies)|deaths)\b")
+FATALITY_GATE = _compile(r"\b(?:fatalit(?:y|ies)|deaths)\b")
+CASUALTY_COUNT_RE = _compile(r"\b" + _LIST + r"\s+(?:\w+\s+)?casualt(?:y|ies)\b")
+CASUALTY_GATE = _compile(r"\bcasualt(?:y|ies)\b")
+BARE_RE = _compile(r"\b(?P<word>casualt(?:y|ies)|fatalit(?:y|ies)|deaths)\b")
+UNSURE_BEFORE = re.compile(
+    r"(?i:\b(?:unknown|unclear|whether|if|any|information\s+on|reports?\s+of|no|without|unconfirmed|not\s+known)"
+    r"\s+(?:\w+\s+){0,3}$)"
+)
+NEGATION_RES = (
+    _compile(
+        r"\b(?:no|zero|neither|nor)\s+(?:(?:further|other|immediate|reported|known|human)\s+)?(?P<what>fatalit(?:y|ies)|deaths?"
+        r"|casualt(?:y|ies)|injur(?:y|ies)|loss\s+of\s+life|lives\s+were\s+lost)\b"
+    ),
+    _compile(
+        r"\b(?:no\s+one|nobody|none\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}?|no\s+(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+?))"
+        r"(?:\s+(?:were|was|has\s+been|have\s+been|had\s+been|is|are|reportedly))*\s+(?P<verb>killed|died|dead"
+        r"|hurt|injured|wounded|harmed|kidnapped|abducted|arrested)\b"
+    ),
+    _compile(r"\bwithout\s+(?:any\s+)?(?P<what>casualties|injuries|fatalities|deaths|loss\s+of\s+life)\b"),
+    _compile(r"\bno\s+reports?\s+of\s+(?P<what>casualties|injuries|fatalities|deaths|dead)\b"),
+    _compile(
+        r"\b(?P<what>casualties|injuries|fatalities|deaths)\s+(?:were|was|have\s+been|has\s+been)\s+not\s+"
+        r"(?:reported|recorded|confirmed)\b"
+    ),
+)
+IMPLICIT_RE = _compile(
+    r"\b(?P<x>(?:was|has\s+been|had\s+been)\s+(?:(?!not\b|never\b|nearly\b|almost\b)[\w-]+\s+){0,3}?(?:and\s+)?"
+    r"(?P<verb>" + _KILLED_PASSIVE + r"|" + _WOUNDED + r"|" + _KIDNAPPED + r"))\b"
+    r"|\b(?P<y>(?:he|she|the\s+(?:[\w-]+\s+){0,2}?)(?:later\s+)?(?:died|succumbed))\b"
+)
+SINGULAR_AUX = re.compile(r"\b(?:was|has)\b", re.IGNORECASE)
+ITEM_SEPARATOR = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+", re.IGNORECASE)
+INTENT_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+# A number naming a unit or road, not counting people: "battalion 377 detained ...".
+LABEL_BEFORE = re.compile(
+    r"\b(?:battalion|brigade|division|regiment|corps|unit|route|road|highway|km|kilometre|kilometer|no\.?|number"
+    r"|sector|zone|post|camp|checkpoint|flight|room|article|resolution|district|block|phase|group)\s+$",
+    re.IGNORECASE,
+)
+SPLIT_RE = _compile(
+    r"\b(?:split|spread|divided|distributed)\s+(?:up\s+)?(?:between|among|across|over|into)\s+(?:the\s+)?"
+    r"(?P<n>" + _NUM + r")\s+(?:\w+\s+)?(?:events?|locations?|places?|incidents?|villages?|fronts?"
+    r"|frontlines?|days?|areas?)(?:\s+(?:in|over)\s+(?P<days>" + _NUM + r")\s+days)?"
+)
+
+KIND_WORDS = (
+    (re.compile(r"kill|died|dead|death|fatalit|life|lives|lost", re.I), "killed"),
+    (re.compile(r"injur|hurt|wound|hospital", re.I), "wounded"),
+    (re.compile(r"harm|casualt", re.I), "casualties"),
+    (re.compile(r"kidnap|abduct|hostage|captive", re.I), "kidnapped"),
+    (re.compile(r"arrest|detain", re.I), "arrested"),
+    (re.compile(r"missing", re.I), "missing"),
+)

@@ -1,0 +1,231 @@
+"""The text side of the gazetteer: which word runs may be place names, and what they vote for.
+
+``Gazetteer.scan`` finds names with the token rules here (capitalised words, lower-case
+connectors inside, "al-" leading); ``tally_votes`` turns the names and demonyms of a text into
+votes for the country it is about, weighing each mention by its kind, its surroundings and the
+support the rest of the text gives its candidate countries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from sitrep.geonames import base_key, name_key
+from sitrep.records import Place
+
+if TYPE_CHECKING:  # the gazetteer imports this module; toponyms are only read here
+    from sitrep.gazetteer import Toponym
+
+ADMIN_SUFFIXES = frozenset(
+    {"province", "governorate", "oblast", "region", "state", "district", "department", "county",
+     "prefecture", "municipality", "division", "raion", "rayon", "muhafazat", "wilaya", "vilayet"}
+)  # fmt: skip
+CONNECTORS = frozenset(
+    {"of", "de", "del", "la", "le", "les", "al", "el", "ez", "ad", "ar", "as", "ash", "at", "az", "an", "ed",
+     "es", "et", "and", "da", "do", "dos", "das", "di", "du", "des", "los", "las", "y", "e", "on", "upon",
+     "am", "im", "bin", "ibn", "bani", "beni", "bou", "ben", "abu", "ul", "i"}
+)  # fmt: skip
+TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+GAP = re.compile(r"(?:[ \t]|[ \t]?[-‐–&][ \t]?|\.[ \t]|[’'])")
+# A name's reading: (name key, weight per candidate country, the vote it casts on its own).
+Reading = tuple[str, dict[str, float], dict[str, float]]
+
+
+def tally_votes(text: str, tops: Sequence[Toponym], demonyms: Iterable[Toponym]) -> Counter[str]:
+    """Country votes of a text's toponyms (in text order) and demonyms, ambiguous names resolved."""
+    readings = _all_readings(text, tops, demonyms)
+    by_key = _alone_by_key(readings)
+    prior: Counter[str] = Counter()
+    for counter in by_key.values():
+        prior.update(counter)
+    votes: Counter[str] = Counter()
+    for key, weight in by_key.items():
+        options = _merge_options(r[1] for r in readings if r[0] == key)
+        context = {c: prior[c] - weight.get(c, 0.0) for c in options}
+        score = {c: w * (1.0 + context[c]) for c, w in options.items()}
+        best = max(score, key=lambda c: score[c], default=None)
+        if best is not None and context[best] > 0:
+            votes[best] += max(options[best], max(weight.values(), default=0.0))  # type: ignore[assignment]
+        else:
+            votes.update(weight)
+    return votes
+
+
+def _all_readings(text: str, tops: Sequence[Toponym], demonyms: Iterable[Toponym]) -> list[Reading]:
+    readings = [_readings(text, t) for t in tops]
+    for k, (outer, inner) in enumerate(zip(tops[1:], tops, strict=False)):
+        if _contains(text, outer, inner):
+            # "Karak (Dar'a)", "Balet Weyne, Hiraan": the division says more than the place.
+            key, options, alone = readings[k]
+            readings[k] = (key, options, {c: w * 0.25 for c, w in alone.items()})
+    return readings + [_demonym_readings(text, d) for d in demonyms]
+
+
+def _alone_by_key(readings: list[Reading]) -> dict[str, Counter[str]]:
+    """What each name says on its own, summed over its mentions."""
+    by_key: dict[str, Counter[str]] = {}
+    seen: Counter[str] = Counter()
+    for key, _, alone in readings:
+        # Repeating a name adds little, and only other names may vouch for a reading of it.
+        by_key.setdefault(key, Counter()).update({c: w * 0.5 ** seen[key] for c, w in alone.items()})
+        seen[key] += 1
+    return by_key
+
+
+_MODIFIER_NEXT = frozenset(
+    {"dollar", "dollars", "embassy", "ambassador", "envoy", "troops", "forces", "force", "military", "army",
+     "government", "officials", "official", "president", "backed", "led", "citizens", "citizen", "nationals",
+     "national", "soldiers", "airstrikes", "air", "navy", "militias", "militia", "intelligence", "jets",
+     "drones", "drone", "pound", "pounds", "lira", "consulate", "minister", "ministry", "authorities"}
+)  # fmt: skip
+_CURRENCY = frozenset({"dollar", "dollars", "pound", "pounds", "lira", "euro", "euros", "rupee", "rupees"})
+_NEXT_WORD = re.compile(r"[\s\-]*([^\W\d_]+)")
+_PREV_WORD = re.compile(r"([^\W\d_]+)[\s\-]+$")
+_PREV_NAME = re.compile(r"\b([A-Z][^\W\d_]*)[ -]$")
+_NEXT_NAME = re.compile(r"[ -]([A-Z][^\W\d_]*)")
+_NAME_SUFFIXES = ADMIN_SUFFIXES | {"city", "town", "village", "area", "camp", "countryside", "valley"}
+_LOCATIVE = frozenset({"in", "near", "outside", "at", "around", "into", "inside", "across", "within"})
+_AWAY = frozenset({"from", "to", "with", "against", "pro", "anti", "by", "toward", "towards"})
+_FUNCTION_WORDS = _LOCATIVE | _AWAY | {"the", "on", "and", "of", "a", "an", "as", "but", "when", "while"}
+
+
+def _context_factor(text: str, start: int, end: int, strong: float = 0.2) -> float:
+    """How much a mention's surroundings say it is where things happen.
+
+    Early mentions and "in X" count more; "from X", "pro-X" count less; a name that modifies an
+    actor ("US forces", "Turkish-backed") counts ``strong``, one that names a currency nothing.
+    """
+    m = _NEXT_WORD.match(text, end)
+    after = m.group(1).lower() if m else ""
+    if after in _CURRENCY:
+        return 0.0
+    factor = strong if after in _MODIFIER_NEXT else 1.0
+    before = _PREV_WORD.search(text, max(0, start - 40), start)
+    word = before.group(1).lower() if before else ""
+    factor *= 1.5 if word in _LOCATIVE else 0.5 if word in _AWAY else 1.0
+    return factor * (1.5 if start < 300 else 1.0)
+
+
+def _weight(place: Place, main: bool) -> float:
+    if place.feature == "country":
+        return 3.0
+    if place.feature == "admin1":
+        return 2.0
+    if place.feature == "admin2":
+        return 1.0
+    if place.feature != "city":
+        return 0.2
+    size = 1.5 if place.population >= 100_000 else 0.75 if place.population >= 10_000 else 0.3
+    return size if main else size / 2
+
+
+def _merge_options(many: Iterable[dict[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for options in many:
+        for c, w in options.items():
+            out[c] = max(out.get(c, 0.0), w)
+    return out
+
+
+def _partial(text: str, start: int, end: int) -> bool:
+    """True inside a longer capitalised name the gazetteer does not know ("Jabal al-Zawiya")."""
+    after = _NEXT_NAME.match(text, end)
+    before = _PREV_NAME.search(text, max(0, start - 40), start)
+    if before and before.group(1).lower() not in _FUNCTION_WORDS:
+        return True
+    return bool(after and after.group(1).lower() not in _NAME_SUFFIXES)
+
+
+def _readings(text: str, top: Toponym) -> Reading:
+    """(name key, weight per candidate country, the vote this toponym casts on its own)."""
+    key = base_key(name_key(top.text))
+    is_country = any(p.feature == "country" for p in top.candidates[:1])
+    factor = _context_factor(text, top.start, top.end, 0.5 if is_country else 0.2)
+    factor *= 0.4 if _partial(text, top.start, top.end) else 1.0
+    options: dict[str, float] = {}
+    for p in top.candidates:
+        if p.iso3:
+            w = _weight(p, base_key(name_key(p.name)) == key) * factor
+            options[p.iso3] = max(options.get(p.iso3, 0.0), w)
+    return key, options, {c: w * factor for c, w in _toponym_votes(top)}
+
+
+def _demonym_readings(text: str, dem: Toponym) -> Reading:
+    iso3 = dem.candidates[0].iso3 or ""
+    w = 0.75 * _context_factor(text, dem.start, dem.end)
+    return f"#{iso3}", {iso3: w}, {iso3: w}
+
+
+def _toponym_votes(top: Toponym) -> list[tuple[str, float]]:
+    """How much one toponym says on its own about which country the text is in."""
+    cands = [p for p in top.candidates if p.iso3]
+    if any(p.feature == "country" for p in cands):
+        hits = {p.iso3 for p in cands if p.feature == "country"}
+        return [(iso3, 3.0 / len(hits)) for iso3 in hits if iso3]
+    if any(p.feature == "admin1" for p in cands):
+        return _admin1_votes(cands)
+    places = [p for p in cands if p.feature in ("city", "admin2")]
+    if not places:
+        return []
+    top_place = max(places, key=lambda p: p.population)
+    rival = max((p.population for p in places if p.iso3 != top_place.iso3), default=0)
+    if top_place.population >= 50_000 and top_place.population >= 5 * rival:
+        return [(top_place.iso3 or "", 1.5)]
+    if top_place.population >= 50_000 and top_place.population >= 2 * rival:
+        return [(top_place.iso3 or "", 0.75)]
+    if rival == 0 or top_place.population >= 2 * rival:
+        return [(top_place.iso3 or "", 1.0 if len(places) <= 3 else 0.5)]
+    return []
+
+
+def _admin1_votes(cands: list[Place]) -> list[tuple[str, float]]:
+    """Divisions of one name in several countries ("Gaza", "Punjab"): the clearly bigger one,
+    counting a large place of the same name in its country, takes the vote; else they split."""
+    size: Counter[str] = Counter()
+    for p in cands:
+        if p.feature == "admin1" or p.feature == "city" and p.population >= 100_000:
+            size[p.iso3 or ""] = max(size[p.iso3 or ""], 0) + p.population + 1
+    hits = {p.iso3 or "" for p in cands if p.feature == "admin1"}
+    ranked = sorted(hits, key=lambda c: -size[c])
+    if len(ranked) > 1 and size[ranked[0]] >= 2 * size[ranked[1]]:
+        return [(ranked[0], 2.0)]
+    return [(c, 2.0 / len(ranked)) for c in ranked]
+
+
+_CONTAINER_GAP = re.compile(r"\s*(?:,|\(|in|in the|of)\s*")
+
+
+def _contains(text: str, outer: Toponym, inner: Toponym) -> bool:
+    """True for "inner, outer" or "inner (outer" where the outer name is a division or country."""
+    if not _CONTAINER_GAP.fullmatch(text[inner.end : outer.start]):
+        return False
+    return bool(outer.candidates) and outer.candidates[0].feature in ("admin1", "country")
+
+
+def is_acronym(word: str) -> bool:
+    return len(word) <= 5 and sum(c.isupper() for c in word) >= 2
+
+
+def can_start(tokens: list[tuple[int, int, str]], i: int, text: str) -> bool:
+    word = tokens[i][2]
+    if word[0].isupper():
+        return True
+    # "al-Qamishli": a lower-case article hyphenated to a capitalised word.
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return bool(
+        nxt and word in CONNECTORS and nxt[2][0].isupper() and text[tokens[i][1] : nxt[0]] in ("-", "‐")
+    )
+
+
+def well_formed(text: str, tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    if not tokens[j][2][0].isupper():
+        return False
+    for k in range(i, j):
+        if not GAP.fullmatch(text[tokens[k][1] : tokens[k + 1][0]]):
+            return False
+        if k > i and not tokens[k][2][0].isupper() and tokens[k][2].lower() not in CONNECTORS:
+            return False
+    return True
