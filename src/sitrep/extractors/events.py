@@ -386,8 +386,9 @@ def _target(patient: Span | None, lexicon: TriggerLexicon) -> str:
 
 # Attacking a village or a market is attacking the people there (an armed camp names itself).
 CIVILIAN_PLACES = frozenset(
-    {"village", "villages", "town", "market", "house", "houses", "home", "homes", "church", "mosque", "school",
-     "hospital", "settlement", "hamlet", "neighbourhood", "neighborhood", "farm", "farms", "shop", "bus"}
+    {"village", "villages", "town", "market", "house", "houses", "home", "homes", "church", "mosque",
+     "school", "hospital", "settlement", "hamlet", "neighbourhood", "neighborhood", "farm", "farms", "shop",
+     "bus"}
 )  # fmt: skip
 
 
