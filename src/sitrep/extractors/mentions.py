@@ -188,8 +188,8 @@ def _mention(
     if country is not None and facts.country_span is not None:
         start, end = facts.country_span
         claims.append(_claim(facts, "country", country.name, start, end, "gazetteer", 0.9))
-    claims += _actor_claims(facts, actor1, actor2, actors)
-    claims += death_claims
+    claims += _actor_claims(facts, actor1, actor2, actors, anchor)
+    claims += death_claims or _no_death_claims(facts, in_event, deaths)
     claims += _perpetrator_claims(facts, kept, actors, resolve)
     claims += _victim_claims(facts, kept, tolls)
     confidence = min(0.95, 0.35 + 0.1 * decision.score + (0.1 if date.expr else 0.0))
@@ -305,15 +305,19 @@ def _assign_actors(
 
 
 def _actor_claims(
-    facts: DocumentFacts, actor1: Actor | None, actor2: Actor | None, actors: Sequence[Actor]
+    facts: DocumentFacts, actor1: Actor | None, actor2: Actor | None, actors: Sequence[Actor], anchor: Trigger
 ) -> list[Claim]:
+    """Each actor's mentions; an actor the type implies ("Protesters (Kenya)" for "marched") rests
+    on the trigger that implies it, with a lower confidence."""
     claims = []
     for field, chosen in (("actor1", actor1), ("actor2", actor2)):
         if chosen is None:
             continue
-        for actor in actors:
-            if actor.name == chosen.name and actor.start >= 0:
-                claims.append(_claim(facts, field, chosen.name, actor.start, actor.end, "actors", 0.7))
+        found = [a for a in actors if a.name == chosen.name and a.start >= 0]
+        for actor in found:
+            claims.append(_claim(facts, field, chosen.name, actor.start, actor.end, "actors", 0.7))
+        if not found:
+            claims.append(_claim(facts, field, chosen.name, anchor.start, anchor.end, "actors", 0.4))
     return claims
 
 
@@ -381,6 +385,18 @@ def _source_total(keyed: dict[frozenset[str], int]) -> int:
     disjoint = all(not (a & b) for i, a in enumerate(groups) for b in groups[i + 1 :])
     total = sum(named.values()) if disjoint else max(named.values(), default=0)
     return max(total, keyed.get(frozenset(), 0))
+
+
+def _no_death_claims(
+    facts: DocumentFacts, in_event: Callable[[int], bool], deaths: int | None
+) -> list[Claim]:
+    """ "No fatalities were reported" backs a toll of 0."""
+    if deaths != 0:
+        return []
+    for toll in facts.tolls:
+        if toll.negated and toll.kind in ("killed", "casualties") and in_event(toll.start):
+            return [_claim(facts, "fatalities", 0, toll.start, toll.end, "casualties", 0.7)]
+    return []
 
 
 def _sentence_of(offset: int, facts: DocumentFacts) -> int:
