@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from ..errors import ResourceError
 from ..records import Trigger
-from ..taxonomy import DEFAULT_CAMEO, RANK
+from ..taxonomy import DEFAULT_CAMEO
 
 # Cues that describe what happened at a protest; they count only when they are not the grievance
 # ("protested against the arrest of ...", "families of people killed in attacks rallied").
@@ -40,10 +40,8 @@ PARTICIPANT_LEMMAS = frozenset(
     {"protester", "protestor", "demonstrator", "rioter", "mob", "vigilante", "marcher", "protest", "rally",
      "demonstration", "riot"}
 )  # fmt: skip
-OUTCOME_LEMMAS = frozenset({"kill", "killing", "die", "dead", "death", "body", "fire", "shot", "shoot"})
 REPORTING_LEMMAS = frozenset({"say", "report", "tell", "state", "claim", "add", "confirm", "announce"})
 ATTEMPT_LEMMAS = frozenset({"try", "attempt"})
-OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "pobj", "obj", "attr"})
 WEAPON_OBJECTS = frozenset(
     {"fire", "gunfire", "shot", "round", "shell", "bullet", "weapon", "rifle", "mortar", "grenade", "missile"}
 )
@@ -390,235 +388,3 @@ CIVILIAN_PLACES = frozenset(
      "school", "hospital", "settlement", "hamlet", "neighbourhood", "neighborhood", "farm", "farms", "shop",
      "bus"}
 )  # fmt: skip
-
-
-# --------------------------------------------------------------------------- the decision
-
-
-@dataclass(frozen=True)
-class Decision:
-    sub_event_type: str
-    cameo: str | None
-    trigger: Trigger
-    score: float
-
-
-NON_EVENT_KINDS = ("sport", "market", "celebrity")
-
-
-def is_off_topic(cues: frozenset[str], triggers: Sequence[Trigger]) -> bool:
-    """Sport, markets, celebrities, accidents, courts, plain crime: no political violence here.
-
-    A real protest is never off topic (people march over prices and floods); the other vetoes
-    apply only when nothing defines an attack (a strength-3 tactic or an armed perpetrator).
-    """
-    asserted = [t for t in triggers if t.asserted]
-    if any(t.sub_event_type == "Peaceful protest" and t.strength >= 2 for t in asserted):
-        return bool({"sport", "celebrity"} & cues) and "participants" not in cues
-    strong = [t for t in asserted if t.strength >= 3 and t.sub_event_type not in _WEAK_IN_ACCIDENTS]
-    if any(k in cues for k in NON_EVENT_KINDS) and "perpetrator_armed" not in cues:
-        return True
-    if "accident" in cues and "attack_context" not in cues and not strong:
-        return True
-    if "non_event" in cues and not strong and "attack_context" not in cues:
-        return True
-    return "crime" in cues and not ({"political_crime", "mob"} & cues) and not strong
-
-
-_WEAK_IN_ACCIDENTS = frozenset({"Remote explosive/landmine/IED", "Shelling/artillery/missile attack"})
-
-
-def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[float]) -> Decision | None:
-    """Choose the sub-event type of one event from its asserted triggers and cues."""
-    live = [(t, w) for t, w in zip(triggers, weights, strict=True) if t.asserted]
-    if any(RANK[t.sub_event_type] < RANK["Agreement"] for t, _ in live):
-        # "The attacker was arrested shortly after": an arrest told after violence is its sequel
-        live = [(t, w) for t, w in live if not (t.sub_event_type == "Arrests" and w <= 1.0)]
-    if any(t.strength >= 2 and not _is_outcome(t) for t, _ in live):
-        live = [(t, w) for t, w in live if not (_is_outcome(t) and t.strength <= 2)]
-    if not live:
-        return None
-    protest = _protest_decision(live, cues)
-    if protest is not None:
-        return protest
-    scores: dict[str, float] = defaultdict(float)
-    best: dict[str, Trigger] = {}
-    strengths: dict[str, int] = {}
-    for trig, weight in live:
-        refined = _refine(trig, cues)
-        if refined is None:
-            continue
-        sub, strength = refined
-        # The best cue decides, repeats add a little: a list of weapons is one tactic, not five.
-        value = strength * weight
-        scores[sub] = max(scores[sub], value) + (0.2 if sub in scores and scores[sub] else 0.0)
-        if sub not in best or strength > strengths[sub]:
-            best[sub], strengths[sub] = trig, strength
-    if not scores:
-        return None
-    top = max(scores.values())
-    if top < 1.5:
-        return None
-    contenders = [s for s, v in scores.items() if v >= 0.7 * top and strengths[s] >= 2]
-    contenders = contenders or [max(scores, key=lambda s: scores[s])]
-    chosen = min(contenders, key=lambda s: RANK[s])
-    trig = best[chosen]
-    chosen = _by_definition(chosen, cues)
-    if chosen in _ERV and any(t.sub_event_type == "Chemical weapon" for t, _ in live):
-        chosen = "Chemical weapon"  # a chemical payload outranks how it was delivered
-    if chosen in _ERV and any(
-        t.sub_event_type == "Disrupted weapons use" and t.strength >= 2 for t, _ in live
-    ):
-        chosen = "Disrupted weapons use"  # the weapon was defused, intercepted or seized: prevented
-    cameo = trig.cameo if trig.sub_event_type == chosen else DEFAULT_CAMEO.get(chosen)
-    return Decision(chosen, cameo, trig, scores.get(chosen, top))
-
-
-_ERV = frozenset(
-    {"Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-     "Remote explosive/landmine/IED", "Grenade"}
-)  # fmt: skip
-_ONE_SIDED = frozenset(
-    {"Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-     "Remote explosive/landmine/IED", "Grenade", "Attack"}
-)  # fmt: skip
-
-
-def _by_definition(chosen: str, cues: frozenset[str]) -> str:
-    """Definitions over tactics: fire that is returned is a battle; a clash of crowds is a mob."""
-    if chosen in _ONE_SIDED and "two_sided" in cues and "armed" in cues:
-        return "Armed clash"
-    crowd = {"participants", "crowd_violence"} & cues
-    if chosen == "Armed clash" and crowd and not {"armed", "perpetrator_armed", "firearm"} & cues:
-        return "Mob violence"
-    return chosen
-
-
-def _is_outcome(trig: Trigger) -> bool:
-    return trig.text.lower().split()[0] in _OUTCOME_WORDS
-
-
-_OUTCOME_WORDS = frozenset({"kill", "killed", "killing", "dead", "death", "body", "bodies"})
-
-
-_PROTEST_TYPES = frozenset({"Peaceful protest", "Violent demonstration", "Mob violence"})
-
-
-def _protest_decision(live: list[tuple[Trigger, float]], cues: frozenset[str]) -> Decision | None:
-    """Protests and riots are defined by combinations, so they are decided before precedence."""
-    protest = [t for t, _ in live if t.sub_event_type == "Peaceful protest" and t.strength >= 2]
-    if not protest and "demand" in cues:
-        # "residents blocked the road demanding water": a gathering with a demand is a protest
-        protest = [t for t, _ in live if t.sub_event_type == "Peaceful protest"]
-    riot = [t for t, _ in live if t.sub_event_type == "Violent demonstration"]
-    mob = [t for t, _ in live if t.sub_event_type == "Mob violence"]
-    if not (protest or riot or mob):
-        crowd = "crowd_violence" in cues and "participants" in cues and "perpetrator_armed" not in cues
-        if crowd and not any(t.strength >= 2 and not _is_outcome(t) for t, _ in live):
-            anchor = live[0][0]
-            return Decision("Mob violence", "180", anchor, 2.0)
-        return None
-    armed_strong = [
-        t for t, _ in live
-        if (t.strength >= 3 and RANK[t.sub_event_type] <= RANK["Armed clash"])
-        or t.sub_event_type in _ERV_STRONG
-    ]  # fmt: skip
-    if armed_strong and not protest and not riot:
-        return None
-    anchor = (protest or riot or mob)[0]
-    score = sum(t.strength for t, _ in live if t.sub_event_type in _PROTEST_TYPES)
-    if riot or (protest and ("riot" in cues or mob)):
-        return Decision("Violent demonstration", "145", (riot or protest)[0], score)
-    if mob and not protest:
-        if "protest" in cues and "demand" in cues:
-            return Decision("Violent demonstration", "145", mob[0], score)
-        return Decision("Mob violence", mob[0].cameo or "180", mob[0], score)
-    if protest and "lethal" in cues:
-        return Decision("Excessive force against protesters", "175", anchor, score)
-    if protest and "intervention" in cues:
-        return Decision("Protest with intervention", "141", anchor, score)
-    if protest:
-        return Decision("Peaceful protest", anchor.cameo or "141", anchor, score)
-    return None
-
-
-_ERV_STRONG = frozenset(
-    {"Air/drone strike", "Suicide bomb", "Chemical weapon", "Remote explosive/landmine/IED", "Grenade"}
-)
-
-
-def _refine(trig: Trigger, cues: frozenset[str]) -> tuple[str, int] | None:
-    """Context-dependent types and strengths: generic attack/kill words, explosions, protests."""
-    sub, strength = trig.sub_event_type, trig.strength
-    if sub == "Attack" and strength <= 2:
-        if trig.target == "armed" and "unarmed" not in cues:
-            return "Armed clash", max(strength, 2 if "lethal" in cues else 1)
-        if trig.target == "" and "civilian" not in cues and "armed" in cues and strength == 1:
-            return "Armed clash", 1
-        if "perpetrator_armed" in cues or trig.target == "civilian":
-            return sub, strength + 1
-    if sub == "Armed clash" and strength == 1 and trig.target == "civilian":
-        return "Attack", 1
-    if sub == "Disrupted weapons use" and _mentions(
-        trig.patient, ("tension", "situation", "crisis", "standoff")
-    ):
-        return None  # "defused the tension" is diplomacy, not bomb disposal
-    if sub == "Disrupted weapons use" and _mentions(trig.patient, _ASSAULT_WORDS):
-        return "Armed clash", 3  # "thwarted an attack on the town": the attackers were fought off
-    if sub in _TERRITORY:
-        return _territory(trig, strength)
-    if sub == "Shelling/artillery/missile attack" and strength == 1:
-        if "accident" in cues:
-            return None
-        # A run of explosions is usually fire from a distance; a single blast, a planted device.
-        plural = trig.text.lower().endswith("s")
-        return (sub, 1) if plural else ("Remote explosive/landmine/IED", 1)
-    if sub == "Peaceful protest":
-        return None  # a weak protest word alone ("march", "strike") is not a protest
-    return sub, strength
-
-
-_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
-_ASSAULT_WORDS = ("attack", "offensive", "assault", "infiltration", "advance", "incursion", "raid")
-_PEOPLE_WORDS = (
-    "operative", "fighter", "militant", "soldier", "member", "rebel", "insurgent", "commander", "suspect",
-    "people", "civilian", "men", "women", "child", "hostage", "prisoner", "leader", "gunm",
-)  # fmt: skip
-_STATE_WORDS = ("army", "troops", "military", "government", "soldiers", "security forces", "police", "regime")
-_NON_STATE_WORDS = (
-    "rebel",
-    "militant",
-    "insurgent",
-    "jihadist",
-    "fighters",
-    "militia",
-    "islamist",
-    "separatist",
-)
-
-
-def _mentions(text: str, words: Sequence[str]) -> bool:
-    lowered = text.lower()
-    return any(w in lowered for w in words)
-
-
-def _territory(trig: Trigger, strength: int) -> tuple[str, int] | None:
-    """Taking a place is a territory event; taking people is not, and who takes it decides which."""
-    if _mentions(trig.patient, _PEOPLE_WORDS):
-        return ("Armed clash", 2) if trig.target == "armed" else ("Abduction/forced disappearance", 2)
-    if strength <= 1 and not trig.patient:
-        return None
-    state = _mentions(trig.agent, _STATE_WORDS) and not _mentions(trig.agent, _NON_STATE_WORDS)
-    if trig.sub_event_type == "Government regains territory" or state:
-        return (
-            "Government regains territory"
-            if state or not trig.agent
-            else "Non-state actor overtakes territory",
-            strength,
-        )
-    return "Non-state actor overtakes territory", strength
-
-
-def weights_for(triggers: Sequence[Trigger], lead_end: int) -> list[float]:
-    """Lead sentences weigh more: news puts the event first and background later."""
-    return [1.5 if t.sentence_start < lead_end else 1.0 for t in triggers]

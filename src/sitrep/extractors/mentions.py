@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from ..records import Actor, Attribution, Claim, DateExpr, Document, Mention, Place, Toll, Trigger
 from ..taxonomy import disorder_type_of, event_type_of, plover_of
-from .events import SentenceScan, decide, is_off_topic
+from .decide import decide, is_off_topic
+from .events import SentenceScan
 
 Resolve = Callable[[str, str | None, str | None], Actor | None]
 Fatalities = Callable[[list[Toll]], int | None]

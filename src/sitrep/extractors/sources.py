@@ -24,7 +24,7 @@ T = TypeVar("T")
 
 _SPLITTERS = re.compile(r"[-–—/]")
 _DROPPED = re.compile(r"[.,;:()\[\]]")
-LEADING = re.compile(r"^(?:the|a|an|another|one|two|several|some|its|his|her|their)\s+", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:the|a|an|another|one|two|several|some|its|his|her|their)\s+", re.IGNORECASE)
 
 
 def norm(text: str) -> str:
@@ -40,7 +40,7 @@ def fold(text: str) -> str:
 def as_name(text: str) -> str:
     """A phrase as a source name: no leading article or numeral, no edge punctuation."""
     text = " ".join(text.split()).strip(" ,;:-–—\"“”'")
-    while (stripped := LEADING.sub("", text)) != text:
+    while (stripped := _LEADING.sub("", text)) != text:
         text = stripped
     return text[:1].upper() + text[1:]
 
@@ -96,7 +96,7 @@ class SourceLexicon:
         if len(key.split()) == 1:
             return self.cased.get(key)
         # "of the independent union" is no newspaper: a name shows a capital past its article.
-        if LEADING.sub("", key) == LEADING.sub("", key).lower():
+        if _LEADING.sub("", key) == _LEADING.sub("", key).lower():
             return None
         return self.folded.get(key.casefold())
 
