@@ -86,7 +86,7 @@ def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[
     contenders = contenders or [max(scores, key=lambda s: scores[s])]
     chosen = min(contenders, key=lambda s: RANK[s])
     trig = best[chosen]
-    chosen = _by_definition(chosen, cues)
+    chosen = _by_definition(chosen, cues, trig)
     if chosen in _ERV and any(t.sub_event_type == "Chemical weapon" for t, _ in live):
         chosen = "Chemical weapon"  # a chemical payload outranks how it was delivered
     if chosen in _ERV and any(
@@ -107,14 +107,35 @@ _ONE_SIDED = frozenset(
 )  # fmt: skip
 
 
-def _by_definition(chosen: str, cues: frozenset[str]) -> str:
-    """Definitions over tactics: fire that is returned is a battle; a clash of crowds is a mob."""
+def _by_definition(chosen: str, cues: frozenset[str], trig: Trigger) -> str:
+    """Definitions over tactics: fire that is returned is a battle; a clash of crowds, or a group
+    of ordinary people attacking someone without guns, is mob violence."""
     if chosen in _ONE_SIDED and "two_sided" in cues and "armed" in cues:
         return "Armed clash"
     crowd = {"participants", "crowd_violence"} & cues
     if chosen == "Armed clash" and crowd and not {"armed", "perpetrator_armed", "firearm"} & cues:
         return "Mob violence"
+    unarmed_group = _mentions(trig.agent, _CROWD_WORDS) and not _mentions(trig.agent, _ARMED_AGENT_WORDS)
+    if chosen in ("Armed clash", "Attack") and unarmed_group and "firearm" not in cues:
+        return "Mob violence"
     return chosen
+
+
+_CROWD_WORDS = (
+    "people", "citizens", "residents", "villagers", "locals", "youths", "crowd", "mob", "workers",
+    "students", "supporters", "relatives", "family", "families", "community", "group of men",
+)  # fmt: skip
+_ARMED_AGENT_WORDS = (
+    "gunmen",
+    "armed",
+    "militant",
+    "militia",
+    "soldier",
+    "police",
+    "troops",
+    "rebel",
+    "fighter",
+)
 
 
 def _is_outcome(trig: Trigger) -> bool:
