@@ -28,6 +28,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from sitrep.scoring import f1_table
+
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 SUB_EVENTS = {
     "Battles": ["Government regains territory", "Non-state actor overtakes territory", "Armed clash"],
@@ -174,33 +176,6 @@ def location_ok(event: dict[str, Any], near: Any) -> bool:
 
 
 # ---------------------------------------------------------------- F1 tables
-
-
-def f1_table(pairs: list[tuple[str, str]], labels: list[str]) -> dict[str, Any]:
-    """Per-label F1 from (gold, predicted) pairs, with macro and support-weighted means."""
-    tp: collections.Counter[str] = collections.Counter()
-    fp: collections.Counter[str] = collections.Counter()
-    fn: collections.Counter[str] = collections.Counter()
-    support: collections.Counter[str] = collections.Counter()
-    for gold, pred in pairs:
-        support[gold] += 1
-        if gold == pred:
-            tp[gold] += 1
-        else:
-            fn[gold] += 1
-            fp[pred] += 1
-    per = {}
-    for label in labels:
-        p = tp[label] / (tp[label] + fp[label]) if tp[label] + fp[label] else 0.0
-        r = tp[label] / (tp[label] + fn[label]) if tp[label] + fn[label] else 0.0
-        per[label] = 2 * p * r / (p + r) if p + r else 0.0
-    present = [label for label in labels if support[label]]
-    total = sum(support[label] for label in present)
-    return {
-        "macro_f1": round(sum(per[x] for x in present) / len(present), 4) if present else 0.0,
-        "weighted_f1": round(sum(per[x] * support[x] for x in present) / total, 4) if total else 0.0,
-        "per_type_f1": {x: round(per[x], 3) for x in present},
-    }
 
 
 def ratio(hits: int, total: int) -> float | None:

@@ -26,19 +26,18 @@ Its keys, all names in ACLED's spelling:
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from . import lexicon_names
+from .datafiles import read_json
 from .errors import ResourceError, UsageError
 from .lexicon_names import NameMatch
 from .records import Actor
@@ -491,11 +490,7 @@ def _key(text: str) -> str:
 def load_actor_lexicon(path: Path | None = None) -> ActorLexicon:
     """Load the actor lexicon: the packaged ``data/actors.json`` unless ``path`` names another file."""
     try:
-        if path is None:
-            raw = resources.files("sitrep.data").joinpath("actors.json").read_text("utf-8")
-        else:
-            raw = Path(path).read_text("utf-8")
-        data = json.loads(raw)
+        data = read_json("actors.json", path)
         lexicon = ActorLexicon(data)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ResourceError(f"cannot load actor lexicon: {exc}") from exc

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from .records import Claim, Contradiction, Event, Mention, Version, content_hash
 
@@ -107,8 +108,6 @@ _VERB = {
 
 
 def _with_notes(event: Event) -> Event:
-    from dataclasses import replace
-
     return replace(event, notes=notes_for(event))
 
 

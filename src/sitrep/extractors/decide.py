@@ -261,8 +261,3 @@ def _territory(trig: Trigger, strength: int) -> tuple[str, int] | None:
             strength,
         )
     return "Non-state actor overtakes territory", strength
-
-
-def weights_for(triggers: Sequence[Trigger], lead_end: int) -> list[float]:
-    """Lead sentences weigh more: news puts the event first and background later."""
-    return [1.5 if t.sentence_start < lead_end else 1.0 for t in triggers]

@@ -9,18 +9,16 @@ an armed actor killing unarmed people). Precedence (taxonomy.PRECEDENCE) breaks 
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import ahocorasick
 from spacy.tokens import Span, Token
 
-from ..errors import ResourceError
+from ..datafiles import read_json
 from ..records import Trigger
 from ..taxonomy import DEFAULT_CAMEO
 
@@ -64,14 +62,7 @@ class TriggerLexicon:
 
 def load_trigger_lexicon(path: Path | None = None) -> TriggerLexicon:
     """Load the trigger lexicon (the packaged one unless ``path`` names another)."""
-    try:
-        if path is None:
-            raw = resources.files("sitrep.data").joinpath("triggers.json").read_text("utf-8")
-        else:
-            raw = Path(path).read_text("utf-8")
-        data = json.loads(raw)
-    except (OSError, ValueError) as exc:
-        raise ResourceError(f"cannot read trigger lexicon: {exc}") from exc
+    data = read_json("triggers.json", path)
     triggers: dict[str, list[tuple[str, int, str | None]]] = defaultdict(list)
     for phrase, sub, strength, cameo in data["triggers"]:
         triggers[_norm_phrase(phrase)].append((sub, int(strength), cameo))

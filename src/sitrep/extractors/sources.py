@@ -8,15 +8,14 @@ builds the read-only lookup tables once; the attribution stage takes them as an 
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..datafiles import read_json
 from ..errors import ResourceError
 
 log = logging.getLogger(__name__)
@@ -104,11 +103,7 @@ class SourceLexicon:
 def load_source_lexicon(path: Path | str | None = None) -> SourceLexicon:
     """Load the source lexicon (the packaged ``sources.json`` unless ``path`` is given)."""
     try:
-        if path is None:
-            raw = resources.files("sitrep").joinpath("data/sources.json").read_text(encoding="utf-8")
-        else:
-            raw = Path(path).read_text(encoding="utf-8")
-        data = json.loads(raw)
+        data = read_json("sources.json", path)
         entries = tuple(_make(SourceEntry, item) for item in data["sources"])
         anaphors = tuple(_make(Anaphor, item) for item in data.get("anaphors", ()))
     except (OSError, ValueError, KeyError, TypeError) as exc:
