@@ -184,6 +184,12 @@ def test_dateline_date_is_read_from_the_opening() -> None:
     assert dateline_date("Gunmen attacked a hotel on March 9 - police said.", PUB) is None
 
 
+def test_opening_date_with_a_preposition_is_prose_not_a_dateline() -> None:
+    text = "Around 8 March 2021 (6-8 March), herders and farmers fought near the river."
+    assert dateline_date(text, PUB) is None
+    assert dateline_date("On March 8 (local time) - gunmen attacked a bus.", PUB) is None
+
+
 def test_bad_publication_date_is_treated_as_missing() -> None:
     assert parse_published("last Tuesday") is None
     assert parse_published("2021-03-10T08:00:00Z").isoformat() == PUB

@@ -98,3 +98,111 @@ def test_denied_air_strike_is_not_an_event(resources):
 )
 def test_accidents_sport_markets_and_plain_crime_yield_no_event(resources, text):
     assert _code(resources, text) == []
+
+
+# ------------------------------------------------------------------ ranged fire inside a battle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army units and rebels clashed near Kidal on Tuesday amid heavy shelling of rebel positions.",
+        "Government and rebel forces exchanged artillery fire across the river near Malakal on Monday.",
+        "Special forces, backed by air strikes, killed 12 insurgents in an operation in Kunduz on Monday.",
+        "Gunmen attacked a police patrol with grenades and rifles in San Pedro Sula, killing two officers.",
+    ],
+)
+def test_ranged_fire_inside_ground_fighting_is_an_armed_clash(resources, text):
+    assert _sub(resources, text) == "Armed clash"
+
+
+def test_shelling_fired_back_on_is_an_armed_clash(resources):
+    text = "Rebels shelled army positions outside Ndele on Friday. The soldiers fired back, killing three rebels."
+    assert _sub(resources, text) == "Armed clash"
+
+
+# ------------------------------------------------------------------ seizures are not territory
+
+
+def test_police_seizing_drugs_is_a_property_seizure_not_territory(resources):
+    text = "Federal police seized two tons of cocaine hidden in a truck near Foz do Iguacu on Monday."
+    assert _sub(resources, text) == "Looting/property destruction"
+
+
+def test_seized_ammunition_is_disrupted_weapons_use(resources):
+    text = "Soldiers seized a truckload of ammunition at a checkpoint near Menaka on Monday."
+    assert _sub(resources, text) == "Disrupted weapons use"
+
+
+# ------------------------------------------------------------------ crowds: how they protested
+
+
+def test_tyres_burned_as_the_protest_itself_make_a_violent_demonstration(resources):
+    text = "Residents demonstrated by burning tyres on the highway in Gonaives to demand electricity."
+    assert _sub(resources, text) == "Violent demonstration"
+
+
+def test_demonstrators_barricading_roads_make_a_violent_demonstration(resources):
+    text = "Police dispersed a large number of demonstrators barricading the main roads of Koutiala."
+    assert _sub(resources, text) == "Violent demonstration"
+
+
+def test_road_blocked_to_press_a_demand_is_a_protest_even_after_a_flood(resources):
+    text = "Flood victims blocked the main road in Sylhet to demand relief supplies."
+    assert _sub(resources, text) == "Peaceful protest"
+
+
+def test_tour_operators_protesting_is_not_celebrity_news(resources):
+    text = "Tour operators held a protest in Dubrovnik against new visitor fees on Tuesday."
+    assert _sub(resources, text) == "Peaceful protest"
+
+
+# ------------------------------------------------------------------ property and people
+
+
+def test_coordinated_verb_is_not_made_hypothetical_by_its_partner(resources):
+    text = "Militants stopped and looted a fuel truck near Mocimboa da Praia on Monday."
+    assert _sub(resources, text) == "Looting/property destruction"
+
+
+def test_arson_attack_on_a_building_is_property_destruction(resources):
+    text = "Anarchists carried out an arson attack on a bank branch in Thessaloniki, causing heavy damage."
+    assert _sub(resources, text) == "Looting/property destruction"
+
+
+def test_looting_in_which_people_are_killed_is_an_attack(resources):
+    text = "Bandits killed two traders and looted their shops in Zamfara on Sunday."
+    assert _sub(resources, text) == "Attack"
+
+
+def test_denied_injuries_do_not_turn_arson_into_an_attack(resources):
+    text = "Arsonists set fire to three logging trucks near Tirua on Monday. No people were reported injured or killed."
+    assert _sub(resources, text) == "Looting/property destruction"
+
+
+def test_fighters_storming_a_post_is_not_a_weather_story(resources):
+    assert _sub(resources, "Fighters stormed a police post near Tillaberi on Monday, killing four officers.")
+
+
+def test_crowd_killing_a_suspected_thief_is_mob_violence_not_plain_crime(resources):
+    text = "A group of residents killed a man by setting him on fire in Bunia after he was caught robbing a shop."
+    assert _sub(resources, text) == "Mob violence"
+
+
+def test_unknown_actors_are_not_a_celebrity_story(resources):
+    assert _code(
+        resources, "Gunshots and explosions involving unknown actors were reported in Arish on Monday."
+    )
+
+
+def test_clashes_dated_a_day_earlier_do_not_absorb_the_shelling(resources):
+    text = (
+        "Government forces shelled the town of Kafr Zita on Monday, residents said, a day after clashes "
+        "along the front left four fighters dead."
+    )
+    assert _sub(resources, text) == "Shelling/artillery/missile attack"
+
+
+def test_armed_men_breaking_into_a_house_are_not_a_mob(resources):
+    text = "Armed men broke into a house in La Ceiba on Sunday and shot dead two brothers."
+    assert _sub(resources, text) == "Attack"

@@ -93,6 +93,10 @@ _RANGE_LEAD = re.compile(r"(?i:\b(?:between|from)\s+)$")
 
 _DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\.?,?\s+)*")  # "MOGADISHU, Somalia, "
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|[-–—:/|])")  # "(Reuters) -", "—"
+# "Around 4 May 2020 (3-4 May), ..." opens a sentence, not a dateline: a dateline names no preposition.
+_PROSE_BEFORE = re.compile(
+    r"(?i:\b(?:on|around|about|approximately|since|by|until|from|in|as\s+of|reported)\s+)$"
+)
 _WEEKDAY = re.compile(
     r"(?i:\b(?:(?P<last>last|this|past)\s+)?(?:(?P<part>early|late|overnight)\s+(?:on\s+)?)?)"
     r"(?P<wd>(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?![A-Za-z])"
@@ -170,9 +174,11 @@ def dateline_date(text: str, published: str | None, *, base: int = 0) -> DateExp
     head = text[:200]
     # The longest reading of the first date: "May 9, 2020" rather than "May 9".
     cand = min(_explicit(head, parse_published(published)), key=lambda c: (c.start, -c.end), default=None)
-    if cand is None or cand.kind == _SKIP:
+    if cand is None or cand.kind in (_SKIP, "approx", "week", "range"):
         return None
     if not _DATELINE_BEFORE.fullmatch(head[: cand.start]) or not _DATELINE_AFTER.match(head, cand.end):
+        return None
+    if _PROSE_BEFORE.search(head[: cand.start]):
         return None
     return _to_record(text, _Candidate(cand.start, cand.end, cand.value, 1, "dateline"), base)
 

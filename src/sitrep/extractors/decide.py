@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..records import Trigger
+from ..records import Actor, Trigger
 from ..taxonomy import DEFAULT_CAMEO, RANK
 
 
@@ -36,7 +36,9 @@ def is_off_topic(cues: frozenset[str], triggers: Sequence[Trigger]) -> bool:
     apply only when nothing defines an attack (a strength-3 tactic or an armed perpetrator).
     """
     asserted = [t for t in triggers if t.asserted]
-    if any(t.sub_event_type == "Peaceful protest" and t.strength >= 2 for t in asserted):
+    # "flood victims blocked the road to demand aid": a gathering with a demand is a protest
+    floor = 1 if "demand" in cues else 2
+    if any(t.sub_event_type == "Peaceful protest" and t.strength >= floor for t in asserted):
         return bool({"sport", "celebrity"} & cues) and "participants" not in cues
     strong = [t for t in asserted if t.strength >= 3 and t.sub_event_type not in _WEAK_IN_ACCIDENTS]
     if any(k in cues for k in NON_EVENT_KINDS) and "perpetrator_armed" not in cues:
@@ -45,7 +47,13 @@ def is_off_topic(cues: frozenset[str], triggers: Sequence[Trigger]) -> bool:
         return True
     if "non_event" in cues and not strong and "attack_context" not in cues:
         return True
-    return "crime" in cues and not ({"political_crime", "mob"} & cues) and not strong
+    # A crowd punishing a suspected thief is mob justice, not ordinary crime.
+    crowd = any(t.sub_event_type == "Attack" and _crowd_agent(t) for t in asserted)
+    return "crime" in cues and not ({"political_crime", "mob"} & cues) and not strong and not crowd
+
+
+def _crowd_agent(trig: Trigger) -> bool:
+    return _mentions(trig.agent, _CROWD_WORDS) and not _mentions(trig.agent, _ARMED_AGENT_WORDS)
 
 
 _WEAK_IN_ACCIDENTS = frozenset({"Remote explosive/landmine/IED", "Shelling/artillery/missile attack"})
@@ -54,6 +62,7 @@ _WEAK_IN_ACCIDENTS = frozenset({"Remote explosive/landmine/IED", "Shelling/artil
 def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[float]) -> Decision | None:
     """Choose the sub-event type of one event from its asserted triggers and cues."""
     live = [(t, w) for t, w in zip(triggers, weights, strict=True) if t.asserted]
+    harmed = any(t.sub_event_type == "Attack" and (t.strength >= 2 or _is_outcome(t)) for t, _ in live)
     if any(RANK[t.sub_event_type] < RANK["Agreement"] for t, _ in live):
         # "The attacker was arrested shortly after": an arrest told after violence is its sequel
         live = [(t, w) for t, w in live if not (t.sub_event_type == "Arrests" and w <= 1.0)]
@@ -87,12 +96,16 @@ def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[
     chosen = min(contenders, key=lambda s: RANK[s])
     trig = best[chosen]
     chosen = _by_definition(chosen, cues, trig)
+    if chosen in _ERV and _in_battle(live, cues):
+        chosen = "Armed clash"
     if chosen in _ERV and any(t.sub_event_type == "Chemical weapon" for t, _ in live):
         chosen = "Chemical weapon"  # a chemical payload outranks how it was delivered
     if chosen in _ERV and any(
         t.sub_event_type == "Disrupted weapons use" and t.strength >= 2 for t, _ in live
     ):
         chosen = "Disrupted weapons use"  # the weapon was defused, intercepted or seized: prevented
+    if chosen == "Looting/property destruction" and harmed:
+        chosen = "Attack"  # property taken or burned while people were killed or hurt
     cameo = trig.cameo if trig.sub_event_type == chosen else DEFAULT_CAMEO.get(chosen)
     return Decision(chosen, cameo, trig, scores.get(chosen, top))
 
@@ -107,6 +120,30 @@ _ONE_SIDED = frozenset(
 )  # fmt: skip
 
 
+def _in_battle(live: list[tuple[Trigger, float]], cues: frozenset[str]) -> bool:
+    """Ranged or explosive fire inside ground fighting belongs to the battle (coding-rules.md §2.3):
+    clashes reported alongside it, air or artillery support for a ground operation, or a
+    gun attack on an armed target together with grenades or bombs."""
+    if "ground_support" in cues:
+        return True
+    for trig, _ in live:
+        first = trig.text.lower().split()[0]
+        if trig.sub_event_type == "Armed clash" and trig.strength >= 2 and first in _BATTLE_WORDS:
+            return True
+        ground = trig.sub_event_type == "Attack" and not _is_outcome(trig) and trig.target == "armed"
+        if ground and "firearm" in cues and any(t.sub_event_type in _HAND_DELIVERED for t, _ in live):
+            return True
+    return False
+
+
+_BATTLE_WORDS = frozenset(
+    {"clash", "clashes", "clashed", "fighting", "battle", "battles", "gun", "gunbattle", "gunfight",
+     "firefight", "skirmish", "skirmishes", "heavy", "armed", "exchange", "exchanged", "traded", "trade",
+     "shootout", "fire"}
+)  # fmt: skip
+_HAND_DELIVERED = frozenset({"Grenade", "Remote explosive/landmine/IED"})
+
+
 def _by_definition(chosen: str, cues: frozenset[str], trig: Trigger) -> str:
     """Definitions over tactics: fire that is returned is a battle; a clash of crowds, or a group
     of ordinary people attacking someone without guns, is mob violence."""
@@ -115,8 +152,7 @@ def _by_definition(chosen: str, cues: frozenset[str], trig: Trigger) -> str:
     crowd = {"participants", "crowd_violence"} & cues
     if chosen == "Armed clash" and crowd and not {"armed", "perpetrator_armed", "firearm"} & cues:
         return "Mob violence"
-    unarmed_group = _mentions(trig.agent, _CROWD_WORDS) and not _mentions(trig.agent, _ARMED_AGENT_WORDS)
-    if chosen in ("Armed clash", "Attack") and unarmed_group and "firearm" not in cues:
+    if chosen in ("Armed clash", "Attack") and _crowd_agent(trig) and "firearm" not in cues:
         return "Mob violence"
     return chosen
 
@@ -176,6 +212,8 @@ def _protest_decision(live: list[tuple[Trigger, float]], cues: frozenset[str]) -
     if mob and not protest:
         if "protest" in cues and "demand" in cues:
             return Decision("Violent demonstration", "145", mob[0], score)
+        if "perpetrator_armed" in cues and not {"mob", "participants"} & cues:
+            return None  # "armed men broke into a house": an organised group, not a crowd
         return Decision("Mob violence", mob[0].cameo or "180", mob[0], score)
     if protest and "lethal" in cues:
         return Decision("Excessive force against protesters", "175", anchor, score)
@@ -219,14 +257,26 @@ def _refine(trig: Trigger, cues: frozenset[str]) -> tuple[str, int] | None:
         return (sub, 1) if plural else ("Remote explosive/landmine/IED", 1)
     if sub == "Peaceful protest":
         return None  # a weak protest word alone ("march", "strike") is not a protest
+    if trig.cameo == AID_CAMEO and not trig.agent:
+        return None  # handing out aid matters only as an armed group's new activity (mentions.py)
     return sub, strength
 
 
+AID_CAMEO = "073"
 _TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 _ASSAULT_WORDS = ("attack", "offensive", "assault", "infiltration", "advance", "incursion", "raid")
 _PEOPLE_WORDS = (
     "operative", "fighter", "militant", "soldier", "member", "rebel", "insurgent", "commander", "suspect",
     "people", "civilian", "men", "women", "child", "hostage", "prisoner", "leader", "gunm",
+)  # fmt: skip
+_WEAPON_WORDS = (
+    "weapon", "arms", "ammunition", "munition", "rifle", "explosive", "rocket", "mortar", "grenade",
+    "firearm", "gun", "bomb", "cache", "missile",
+)  # fmt: skip
+_GOODS_WORDS = (
+    "marijuana", "cannabis", "cocaine", "heroin", "drug", "narcotic", "cigarette", "tons of", "kg of",
+    "kilos", "vehicle", "truck", "cash", "money", "goods", "fuel", "cattle", "livestock", "property",
+    "equipment",
 )  # fmt: skip
 _STATE_WORDS = ("army", "troops", "military", "government", "soldiers", "security forces", "police", "regime")
 _NON_STATE_WORDS = (
@@ -246,10 +296,21 @@ def _mentions(text: str, words: Sequence[str]) -> bool:
     return any(w in lowered for w in words)
 
 
+def _starts_word(text: str, words: Sequence[str]) -> bool:
+    """Like ``_mentions``, but each word must start a word ("arms", not "farms")."""
+    lowered = " " + text.lower()
+    return any(f" {w}" in lowered for w in words)
+
+
 def _territory(trig: Trigger, strength: int) -> tuple[str, int] | None:
     """Taking a place is a territory event; taking people is not, and who takes it decides which."""
     if _mentions(trig.patient, _PEOPLE_WORDS):
         return ("Armed clash", 2) if trig.target == "armed" else ("Abduction/forced disappearance", 2)
+    # Seizing things is not taking ground: weapons seized disrupt their use, other goods are property.
+    if _starts_word(trig.patient, _WEAPON_WORDS):
+        return "Disrupted weapons use", 2
+    if _starts_word(trig.patient, _GOODS_WORDS):
+        return "Looting/property destruction", 2
     if strength <= 1 and not trig.patient:
         return None
     state = _mentions(trig.agent, _STATE_WORDS) and not _mentions(trig.agent, _NON_STATE_WORDS)
@@ -261,3 +322,40 @@ def _territory(trig: Trigger, strength: int) -> tuple[str, int] | None:
             strength,
         )
     return "Non-state actor overtakes territory", strength
+
+
+# --------------------------------------------------------------------------- who the actors are
+
+ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+NON_STATE = frozenset({2, 3, 4})
+CAPTIVITY = frozenset({"Arrests", "Abduction/forced disappearance"})
+NON_STATE_WORDS = frozenset({"gang", "cartel", "militia", "militias", "rebels", "militants", "insurgents"})
+
+
+def by_actors(sub: str, live: Sequence[Trigger], actors: Sequence[Actor], cues: frozenset[str]) -> str:
+    """Definitions that turn on who the actors are (coding-rules.md §3), given the event's
+    asserted triggers and the document's actors:
+    - an attack whose victims are armed (soldiers, police, members of an armed group) and could
+      fight back is an armed clash, unless they were unarmed, off duty or in custody;
+    - an "arrest" made by a non-state group is an abduction."""
+    if sub == "Attack" and "unarmed" not in cues and not any(t.sub_event_type in CAPTIVITY for t in live):
+        hits = [t for t in live if t.sub_event_type in ("Attack", "Armed clash")]
+        armed = [t for t in hits if t.target == "armed" or _actor_in(t.patient_span, actors, ARMED_INTER)]
+        if armed and not any(t.target == "civilian" for t in hits):
+            return "Armed clash"
+    arrests = [t for t in live if t.sub_event_type == "Arrests"]
+    if sub == "Arrests" and any(_actor_in(t.agent_span, actors, NON_STATE) for t in arrests):
+        return "Abduction/forced disappearance"
+    return sub
+
+
+def non_state_agent(trig: Trigger, actors: Sequence[Actor]) -> bool:
+    """Whether the trigger's agent is an armed non-state group (a known actor or a gang, militia...)."""
+    words = trig.agent.lower().split()
+    return _actor_in(trig.agent_span, actors, NON_STATE) or any(w in NON_STATE_WORDS for w in words)
+
+
+def _actor_in(span: tuple[int, int], actors: Sequence[Actor], inters: frozenset[int]) -> bool:
+    if span[0] < 0:
+        return False
+    return any(a.start < span[1] and span[0] < a.end and a.inter in inters for a in actors)

@@ -160,18 +160,40 @@ def _counts_as_act(tokens: Span, kind: str, cues: set[str]) -> bool:
     head = _head(tokens)
     if kind in NEEDS_PROTEST and _negated(head):
         return False  # "no one was arrested"
-    if head.dep_ in ("acl", "relcl", "amod", "compound") and head.head.lemma_ not in PARTICIPANT_LEMMAS:
+    if head.dep_ in ("acl", "relcl", "amod", "compound") and not _participant_or_place(head):
         return False
-    node = head
+    node, prev = head, head
     for _ in range(5):
         if node.dep_ == "prep" and node.lower_ in GRIEVANCE_PREPS:
             return False
         if node is not head and node.lemma_ in GRIEVANCE_VERBS:
-            return False
+            # "demonstrated by burning tyres": the tactic is how they protested, not their cause
+            return node.lemma_ in PROTEST_VERBS and node.pos_ == "VERB" and _manner_of(prev)
         if node.dep_ == "ROOT" or node.head is node or (node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")):
             break  # a coordinated clause reports its own act
-        node = node.head
+        node, prev = node.head, node
     return True
+
+
+PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally"})
+
+
+def _manner_of(child: Token) -> bool:
+    """Whether ``child`` hangs off a protest verb as its manner ("by burning", "setting fire")."""
+    if child.dep_ == "prep":
+        return child.lower_ in ("by", "with", "while")
+    return child.dep_ in ("advcl", "xcomp", "conj", "pcomp")
+
+
+def _participant_or_place(modifier: Token) -> bool:
+    """A clause on "demonstrators", "a number of protesters", or on the place where they did it."""
+    noun = modifier.head
+    if noun.lemma_ in PARTICIPANT_LEMMAS:
+        return True
+    if any(c.lower_ in ("where", "when") for c in modifier.children):
+        return True
+    of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(g.lemma_ in PARTICIPANT_LEMMAS for g in of)
 
 
 def _grievance_trigger(sub: str, tokens: Span) -> bool:
@@ -225,7 +247,7 @@ def _trigger(
         sentence_end=base + sent.end_char,
         negated=_negated(head),
         hypothetical=head.lemma_.lower() not in PARTICIPANT_LEMMAS and _hypothetical(head, lexicon),
-        background=background or _past_perfect(head) or _grievance_trigger(sub, tokens),
+        background=background or _past_perfect(head) or _grievance_trigger(sub, tokens) or _days_apart(head),
         agent=agent.text if agent is not None else "",
         agent_span=_abs(agent, base),
         patient=patient.text if patient is not None else "",
@@ -257,14 +279,28 @@ def _negated(token: Token) -> bool:
             return True
         if any(c.lower_ in ("no", "none") and c.dep_ == "det" for c in node.children):
             return True
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(
-            g.lower_ in ("no", "none") for g in child.children if g.dep_ == "det"
-        ):
-            return True
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("none", "nobody", "noone"):
-            return True
+    for node in _negation_scope(verb):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(
+                g.lower_ in ("no", "none") for g in child.children if g.dep_ == "det"
+            ):
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("none", "nobody", "noone"):
+                return True
     return any(a.lemma_ in ("deny", "refute", "dismiss") for a in _ancestors(verb, 3))
+
+
+def _negation_scope(verb: Token) -> list[Token]:
+    """The verb and the verbs it shares a subject with: in "no people were reported injured or
+    killed", "killed" takes its negated subject from "reported"."""
+    scope = [verb]
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("conj", "xcomp", "oprd", "acomp") or node.head is node:
+            break
+        node = node.head
+        scope.append(node)
+    return scope
 
 
 def _ancestors(token: Token, depth: int) -> list[Token]:
@@ -285,7 +321,7 @@ def _hypothetical(token: Token, lexicon: TriggerLexicon) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
         return True
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    for ancestor in _ancestors(verb, 3):
+    for ancestor in _governors(verb, 3):
         if ancestor.lemma_ in REPORTING_LEMMAS:
             return False
         if ancestor.lemma_ in ATTEMPT_LEMMAS:
@@ -293,6 +329,33 @@ def _hypothetical(token: Token, lexicon: TriggerLexicon) -> bool:
         if lexicon.modal(ancestor.lemma_):
             return True
     return infinitive and verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp")
+
+
+def _governors(token: Token, depth: int) -> list[Token]:
+    """Ancestors that govern the token; a coordinated verb is not governed by its partner
+    ("stopped and looted a boat": the looting is not prevented)."""
+    out = []
+    node = token
+    for _ in range(depth):
+        if node.head.i == node.i:
+            break
+        parent = node.head
+        if node.dep_ != "conj":
+            out.append(parent)
+        node = parent
+    return out
+
+
+def _days_apart(token: Token) -> bool:
+    """ "a day after clashes", "weeks before the raid": an event dated apart from the story's own."""
+    if token.dep_ == "pobj" and token.head.lower_ in _APART:
+        return any(c.dep_ == "npadvmod" for c in token.head.children)
+    clause = token.head if token.dep_ in ("nsubj", "nsubjpass", "dobj") else token
+    marked = any(c.dep_ == "mark" and c.lower_ in _APART for c in clause.children)
+    return marked and any(c.dep_ == "npadvmod" for c in clause.children)
+
+
+_APART = frozenset({"after", "before", "since"})
 
 
 def _past_perfect(token: Token) -> bool:

@@ -22,8 +22,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..records import Actor, Attribution, Claim, DateExpr, Document, Mention, Place, Toll, Trigger
-from ..taxonomy import disorder_type_of, event_type_of, plover_of
-from .decide import decide, is_off_topic
+from ..taxonomy import DEFAULT_CAMEO, disorder_type_of, event_type_of, plover_of
+from .decide import AID_CAMEO, by_actors, decide, is_off_topic, non_state_agent
 from .events import SentenceScan
 
 Resolve = Callable[[str, str | None, str | None], Actor | None]
@@ -64,9 +64,12 @@ def build_mentions(facts: DocumentFacts, resolve: Resolve, fatalities: Fatalitie
     triggers = [t for s in kept for t in s.triggers if not t.background]
     cues = frozenset().union(*(s.cues for s in kept)) if kept else frozenset()
     decision = decide(triggers, cues, _weights(triggers, lead_end)) or first
-    return [
-        _mention(facts, kept, decision.sub_event_type, decision.cameo, decision, date, resolve, fatalities)
-    ]
+    if decision.trigger.cameo == AID_CAMEO and not non_state_agent(decision.trigger, facts.actors):
+        return []  # aid handed out by anyone but an armed non-state group is not a strategic development
+    live = [t for s in kept for t in s.triggers if t.asserted and not t.background]
+    sub = by_actors(decision.sub_event_type, live, facts.actors, cues)
+    cameo = decision.cameo if sub == decision.sub_event_type else DEFAULT_CAMEO.get(sub)
+    return [_mention(facts, kept, sub, cameo, decision, date, resolve, fatalities)]
 
 
 def _lead_end(scans: Sequence[SentenceScan]) -> int:
