@@ -47,6 +47,7 @@ def extract(
 ) -> None:
     """Read documents (files, folders, '-' for JSON lines on stdin) and write events."""
     from . import export, ingest, pipeline
+    from .merge import Merger
     from .records import Failure, Mention
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
@@ -55,25 +56,24 @@ def extract(
     except SitrepError as exc:
         _die(f"cannot load resources: {exc}", EXIT_USAGE)
     failures = 0
-    mentions = []
+    merger = Merger()
     hook = _progress_printer(sys.stderr) if sys.stderr.isatty() else None
     try:
         items = ingest.read_paths(
             paths, stdin=sys.stdin.buffer, max_bytes=max_bytes, published=published, outlet=outlet, url=url
         )
+        items = merger.keep_documents(items)
         for out in pipeline.extract_mentions(items, resources, batch_size=batch_size, progress=hook):
             if isinstance(out, Failure):
                 failures += 1
                 click.echo(f"sitrep: {out.document}: {out.reason}", err=True)
             elif isinstance(out, Mention):
-                mentions.append(out)
+                merger.add(out)
     except UsageError as exc:
         _die(str(exc), EXIT_USAGE)
     if hook is not None:
         click.echo("", err=True)
-    from .merge import merge
-
-    export.write_events(merge(mentions), fmt, sys.stdout)
+    export.write_events(merger.events(), fmt, sys.stdout)
     sys.exit(EXIT_SOME_FAILED if failures else EXIT_OK)
 
 

@@ -115,6 +115,8 @@ class Gazetteer:
         except sqlite3.DatabaseError as exc:
             raise ResourceError(f"gazetteer index unreadable: {path}: {exc}") from exc
         self._stop = frozenset(_read_stopnames()) | ARTICLES
+        # "Syrian" is an alternate name of a village in Ohio; a demonym is never read as a place.
+        self._demonyms = frozenset(k for (k,) in self._conn.execute("SELECT key FROM demonyms"))
         self._heads: dict[str, int] = {}
         self._cache: dict[tuple[str, int], list[tuple[int, Place]]] = {}
         self._countries: dict[str, Place] = {}
@@ -228,6 +230,26 @@ class Gazetteer:
         out = [(p, haversine_km(lat, lon, p.latitude, p.longitude)) for p in places]  # type: ignore[arg-type]
         return sorted((x for x in out if x[1] <= radius_km), key=lambda x: x[1])[:limit]
 
+    def seat(self, division: Place) -> Place | None:
+        """The town that stands for a division or country when nothing finer is known: the
+        capital of a country; in a division, the town of the same name, else the largest town."""
+        if division.feature == "country":
+            sql = f"{_PLACE_SQL} WHERE k.iso3 = ? AND p.feature = 'city' AND (p.name = k.capital OR ? = 0)"
+            order = " ORDER BY p.population DESC LIMIT 1"
+            return self._one(sql + order, (division.iso3, 1)) or self._one(sql + order, (division.iso3, 0))
+        if not division.admin1:
+            return None
+        head = base_key(name_key(division.name)).split()[:1]
+        sql = (
+            f"{_PLACE_SQL} WHERE k.iso3 = ? AND a.name = ? AND p.feature = 'city' ORDER BY p.population DESC"
+        )
+        towns = [_place(r) for r in self._conn.execute(sql + " LIMIT 500", (division.iso3, division.admin1))]
+        same = [t for t in towns if base_key(name_key(t.name)).split()[:1] == head]
+        if division.feature == "admin2":
+            towns = [t for t in towns if t.admin2 == division.admin2] or towns
+        pick = same or towns
+        return pick[0] if pick else None
+
     # ------------------------------------------------------------ text
 
     def _maxlen(self, head: str) -> int:
@@ -272,6 +294,8 @@ class Gazetteer:
             shout = span.isupper() and 2 <= len(span) <= 3
             if n == 1 and (name_key(span) in self._stop and not shout or len(span) < 3 and not shout):
                 return None
+            if name_key(span) in self._demonyms:
+                continue
             matches = self._matches(span, 2 if fuzzy else 1)
             if any(is_acronym(t[2]) for t in tokens[i : j + 1]):
                 matches = [m for m in matches if m[1].feature in ("country", "admin1")]
@@ -310,21 +334,22 @@ class Gazetteer:
             i += step
         return out
 
-    def _votes(self, text: str, tops: list[Toponym]) -> Counter[str]:
-        return tally_votes(text, tops, self.scan_demonyms(text))
+    def _votes(self, text: str, tops: list[Toponym], context: str | None = None) -> Counter[str]:
+        return tally_votes(context or text, tops, self.scan_demonyms(text))
 
-    def country_votes(self, text: str) -> list[tuple[Place, float]]:
+    def country_votes(self, text: str, context: str | None = None) -> list[tuple[Place, float]]:
         """The countries a text is about, with shares summing to 1, best first.
 
         Each toponym and demonym first votes alone (country names most, then first-level
         divisions, then populous or unambiguous places; demonyms and names used as modifiers,
         "US dollar", "Turkish forces", little). Then each ambiguous name ("Tripoli", "Beni")
         moves its vote to the candidate country the rest of the text supports. A text with no
-        exact name falls back to transliteration-folded matches ("Nassriya").
+        exact name falls back to transliteration-folded matches ("Nassriya"). ``context``, the
+        same text before names were blanked out of it, is what the surroundings are read from.
         """
-        votes = self._votes(text, self.scan(text))
+        votes = self._votes(text, self.scan(text), context)
         if not votes:
-            votes = self._votes(text, self.scan(text, fuzzy=True))
+            votes = self._votes(text, self.scan(text, fuzzy=True), context)
         votes.pop("", None)
         total = sum(votes.values())
         out = [(self.country(iso3), share / total) for iso3, share in votes.most_common() if share > 0]

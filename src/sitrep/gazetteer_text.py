@@ -79,7 +79,12 @@ _MODIFIER_NEXT = frozenset(
     {"dollar", "dollars", "embassy", "ambassador", "envoy", "troops", "forces", "force", "military", "army",
      "government", "officials", "official", "president", "backed", "led", "citizens", "citizen", "nationals",
      "national", "soldiers", "airstrikes", "air", "navy", "militias", "militia", "intelligence", "jets",
-     "drones", "drone", "pound", "pounds", "lira", "consulate", "minister", "ministry", "authorities"}
+     "drones", "drone", "pound", "pounds", "lira", "consulate", "minister", "ministry", "authorities",
+     "soldier", "troop", "armoured", "armored", "vehicles", "vehicle", "convoy", "convoys", "patrol",
+     "patrols",
+     "aircraft", "warplanes", "warplane", "helicopter", "helicopters", "personnel", "marines", "marine",
+     "diplomats", "diplomat", "commander", "commanders", "officer", "officers", "airstrike", "strikes",
+     "administration", "defense", "defence", "state", "secretary", "spokesman", "spokeswoman", "spokesperson"}
 )  # fmt: skip
 _CURRENCY = frozenset({"dollar", "dollars", "pound", "pounds", "lira", "euro", "euros", "rupee", "rupees"})
 _NEXT_WORD = re.compile(r"[\s\-]*([^\W\d_]+)")

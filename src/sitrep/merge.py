@@ -1,117 +1,185 @@
-"""The merge stage: mentions become events, claims are kept, disagreements are listed.
+"""The merge stage: mentions from many documents become events, claims are kept, disagreements listed.
 
-For now every mention is its own event (cross-document clustering is the next capability, and
-it plugs in here through ``cluster``). Field values come from the mention; contradictions come
-from the claims: a field whose claims carry two or more distinct values from different sources or
-statements is a contradiction, each version with the sources and documents behind it.
+``Merger`` takes mentions (and, optionally, the documents they come from) one by one or in
+batches; ``events()`` clusters them (cluster.py), picks each field by the rules in docs/merge.md
+(reconcile.py) and writes the notes. Clustering and field rules depend only on the set of
+mentions and documents added, so any arrival order gives the same events as the batch ``merge``.
+Without documents there is no syndication check and no publication day for rising tolls.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
-from .records import Claim, Contradiction, Event, Mention, Version, content_hash
+from . import reconcile
+from .cluster import LINK_THRESHOLD, BlockIndex, UnionFind, View, link_score, split, view_of
+from .dedupe import DocInfo, Syndication, doc_info
+from .reconcile import CONTRADICTION_FIELDS, Context, contradictions
+from .records import Claim, Document, Event, Mention, content_hash
 
-CONTRADICTION_FIELDS = (
-    "event_date", "fatalities", "location", "actor1", "actor2", "sub_event_type", "victim_status",
-    "perpetrator",
-)  # fmt: skip
+T = TypeVar("T")
 
-
-def cluster(mentions: Sequence[Mention]) -> list[list[Mention]]:
-    """Group mentions that describe one incident (today: one mention, one event)."""
-    return [[m] for m in mentions]
-
-
-def merge(mentions: Iterable[Mention]) -> list[Event]:
-    return [event_from(group) for group in cluster(list(mentions))]
+__all__ = ["CONTRADICTION_FIELDS", "Merger", "contradictions", "event_from", "merge", "notes_for"]
 
 
-def event_from(group: Sequence[Mention]) -> Event:
-    main = max(group, key=lambda m: m.confidence)
+def merge(mentions: Iterable[Mention], documents: Sequence[Document | DocInfo] = ()) -> list[Event]:
+    """Events from mentions of any number of documents, merged across documents."""
+    merger = Merger(documents)
+    merger.add_all(mentions)
+    return merger.events()
+
+
+class Merger:
+    """Incremental merging: add documents and mentions as they arrive, ask for events any time."""
+
+    def __init__(self, documents: Iterable[Document | DocInfo] = ()) -> None:
+        self._mentions: list[Mention] = []
+        self._views: dict[int, View] = {}
+        self._seen: set[tuple] = set()
+        self._index = BlockIndex()
+        self._links = UnionFind()
+        self._edges: dict[int, set[int]] = defaultdict(set)
+        self._docs: dict[str, DocInfo] = {}
+        self._syndication = Syndication()
+        self.add_documents(documents)
+
+    def add_documents(self, documents: Iterable[Document | DocInfo]) -> None:
+        for document in documents:
+            info = doc_info(document) if isinstance(document, Document) else document
+            if info.id not in self._docs:
+                self._docs[info.id] = info
+                self._syndication.add(info)
+
+    def keep_documents(self, items: Iterable[T]) -> Iterator[T]:
+        """Pass items through, keeping what merging needs of each ``Document`` (never its text)."""
+        for item in items:
+            if isinstance(item, Document):
+                self.add_documents((item,))
+            yield item
+
+    def add(self, mention: Mention) -> None:
+        key = _rank(mention)
+        if key in self._seen:
+            return  # the same document read twice
+        self._seen.add(key)
+        index = len(self._mentions)
+        self._mentions.append(mention)
+        self._links.find(index)
+        view = view_of(index, mention)
+        if view is None:
+            return
+        self._views[index] = view
+        for other in sorted(self._index.candidates(view)):
+            score = link_score(view, self._views[other])
+            if score is not None and score >= LINK_THRESHOLD:
+                self._links.union(index, other)
+                self._edges[index].add(other)
+                self._edges[other].add(index)
+        self._index.add(view)
+
+    def add_all(self, mentions: Iterable[Mention]) -> None:
+        for mention in mentions:
+            self.add(mention)
+
+    def __len__(self) -> int:
+        return len(self._mentions)
+
+    def clusters(self) -> list[list[Mention]]:
+        """Groups of mentions that tell one incident, in a canonical order."""
+        ranks = {i: _rank(m) for i, m in enumerate(self._mentions)}
+        out: list[list[Mention]] = []
+        for component in self._links.groups(range(len(self._mentions))):
+            dated = [self._views[i] for i in component if i in self._views]
+            out.extend([self._mentions[i]] for i in component if i not in self._views)
+            for part in split(dated, self._edges, ranks):
+                out.append(sorted((self._mentions[v.index] for v in part), key=_rank))
+        return out
+
+    def events(self) -> list[Event]:
+        ctx = Context(self._docs, self._syndication.family)
+        events = [event_from(group, ctx) for group in self.clusters()]
+        return sorted(events, key=lambda e: (e.event_date or "", e.event_id))
+
+
+def _rank(m: Mention) -> tuple:
+    return (m.document, tuple(m.trigger_span), m.sub_event_type, m.event_date or "")
+
+
+# --------------------------------------------------------------------------- one event
+
+
+def event_from(group: Sequence[Mention], ctx: Context | None = None) -> Event:
+    """One event from the mentions of one incident, each field by its documented rule."""
+    ctx = ctx or Context({}, lambda d: d)
+    w = reconcile.weights(group, ctx)
+    main = reconcile.pick_type(group, w)
+    day, precision = reconcile.pick_date(group, w)
+    a1, a2 = reconcile.pick_actors(group, w, main.event_type)
+    place = reconcile.pick_place(group, w)
+    where = reconcile.pick_country(group, w, place)
+    toll, current = reconcile.fatalities(group, ctx)
     claims = tuple(c for m in group for c in m.claims)
     documents = tuple(dict.fromkeys(m.document for m in group))
-    event_id = content_hash(*documents, main.sub_event_type, str(main.trigger_span), main.event_date or "")
-    sources = tuple(dict.fromkeys(s for m in group for s in m.sources))
-    a1, a2 = main.actor1, main.actor2
     event = Event(
-        event_id=event_id,
+        event_id=content_hash(*sorted(f"{m.document}:{tuple(m.trigger_span)}" for m in group)),
         documents=documents,
-        event_date=main.event_date,
-        time_precision=main.time_precision,
+        event_date=day,
+        time_precision=precision,
         disorder_type=main.disorder_type,
         event_type=main.event_type,
         sub_event_type=main.sub_event_type,
         actor1=a1.name if a1 else None,
         actor2=a2.name if a2 else None,
-        assoc_actor_1=main.assoc_actor_1,
-        assoc_actor_2=main.assoc_actor_2,
+        assoc_actor_1=_assoc(group, a1, "assoc_actor_1"),
+        assoc_actor_2=_assoc(group, a2, "assoc_actor_2"),
         inter1=a1.inter if a1 else 0,
         inter2=a2.inter if a2 else 0,
-        country=main.country,
-        iso3=main.iso3,
-        admin1=main.admin1,
-        admin2=main.admin2,
-        location=main.location,
-        latitude=main.latitude,
-        longitude=main.longitude,
-        geo_precision=main.geo_precision,
-        fatalities=main.fatalities,
-        source=sources,
+        country=where.country if where else None,
+        iso3=where.iso3 if where else None,
+        admin1=place.admin1 if place else None,
+        admin2=place.admin2 if place else None,
+        location=place.location if place else None,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geo_precision=place.geo_precision if place else max(m.geo_precision for m in group),
+        fatalities=toll,
+        source=tuple(dict.fromkeys(s for m in group for s in m.sources)),
         claims=claims,
-        contradictions=contradictions(claims),
+        contradictions=contradictions(claims, current),
         cameo=main.cameo,
         plover=main.plover,
-        confidence=main.confidence,
+        confidence=max(m.confidence for m in group),
     )
-    return _with_notes(event)
+    return replace(event, notes=notes_for(event, _families(group, ctx)))
 
 
-def contradictions(claims: Iterable[Claim]) -> tuple[Contradiction, ...]:
-    by_field: dict[str, dict[object, list[Claim]]] = defaultdict(lambda: defaultdict(list))
-    for claim in claims:
-        if claim.field in CONTRADICTION_FIELDS:
-            by_field[claim.field][claim.value].append(claim)
-    out = []
-    for field in CONTRADICTION_FIELDS:
-        versions = by_field.get(field)
-        if not versions or len(versions) < 2:
-            continue
-        out.append(
-            Contradiction(
-                field=field,
-                values=tuple(
-                    Version(
-                        value=value,  # type: ignore[arg-type]
-                        sources=tuple(dict.fromkeys(c.source for c in group)),
-                        documents=tuple(dict.fromkeys(c.document for c in group)),
-                    )
-                    for value, group in versions.items()
-                ),
-            )
-        )
-    return tuple(out)
+def _assoc(group: Sequence[Mention], actor, field: str) -> tuple[str, ...]:
+    if actor is None:
+        return ()
+    side = "actor1" if field == "assoc_actor_1" else "actor2"
+    out = [
+        a
+        for m in group
+        if getattr(m, side) and getattr(m, side).name == actor.name
+        for a in getattr(m, field)
+    ]
+    return tuple(dict.fromkeys(a for a in out if a != actor.name))
+
+
+def _families(group: Sequence[Mention], ctx: Context) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for document in dict.fromkeys(m.document for m in group):
+        out[ctx.family(document)].append(document)
+    return out
 
 
 # --------------------------------------------------------------------------- notes
 
-_VERB = {
-    "Battles": "fought",
-    "Protests": "protested",
-    "Riots": "rioted",
-    "Explosions/Remote violence": "attacked",
-    "Violence against civilians": "attacked",
-    "Strategic developments": "was involved in",
-}
 
-
-def _with_notes(event: Event) -> Event:
-    return replace(event, notes=notes_for(event))
-
-
-def notes_for(event: Event) -> str:
+def notes_for(event: Event, families: dict[str, list[str]] | None = None) -> str:
     """A neutral paragraph: when, who, what, where, the toll, and who reported what."""
     when = f"On {event.event_date}" if event.event_date else "On an unreported date"
     if event.time_precision == 2 and event.event_date:
@@ -125,11 +193,29 @@ def notes_for(event: Event) -> str:
     what = f"{event.sub_event_type.lower()} ({event.event_type})"
     parts = [f"{when}, {who}{with_whom}{against}: {what} in {where}."]
     parts.append(_toll_text(event))
-    parts.extend(_reported(event.claims))
+    parts.append(_coverage(event, families or {}))
+    disputed = {c.field for c in event.contradictions}
+    parts.extend(_reported(event.claims, disputed))
     for contradiction in event.contradictions:
         versions = "; ".join(f"{v.value} ({', '.join(v.sources)})" for v in contradiction.values)
-        parts.append(f"Sources disagree on {contradiction.field.replace('_', ' ')}: {versions}.")
+        if contradiction.kind == "update":
+            latest = next((v.value for v in contradiction.values if v.latest), None)
+            parts.append(
+                f"The {contradiction.field} figure rose as reports came in: {versions}; latest {latest}."
+            )
+        else:
+            parts.append(f"Sources disagree on {contradiction.field.replace('_', ' ')}: {versions}.")
     return " ".join(p for p in parts if p)
+
+
+def _coverage(event: Event, families: dict[str, list[str]]) -> str:
+    if len(event.documents) < 2:
+        return ""
+    copies = sum(len(docs) - 1 for docs in families.values())
+    text = f"Reported in {len(event.documents)} documents"
+    if copies:
+        text += f", {copies} of them syndicated copies counted once ({len(families)} independent reports)"
+    return text + "."
 
 
 def _toll_text(event: Event) -> str:
@@ -140,21 +226,30 @@ def _toll_text(event: Event) -> str:
     return f"{event.fatalities} fatalit{'y' if event.fatalities == 1 else 'ies'} (lowest reported figure)."
 
 
-def _reported(claims: Iterable[Claim]) -> list[str]:
+def _reported(claims: Iterable[Claim], disputed: frozenset[str] | set[str] = frozenset()) -> list[str]:
     said: dict[str, list[str]] = defaultdict(list)
     for claim in claims:
-        if claim.field == "fatalities":
-            said[claim.source].append(f"{claim.value} dead")
-        elif claim.field == "perpetrator":
-            said[claim.source].append(f"the attackers were {claim.value}")
-        elif claim.field == "victim_status":
-            said[claim.source].append(
-                f"the dead were {claim.value}"
-                if claim.value != "unclear"
-                else "it was unclear who the dead were"
-            )
+        text = _said(claim, disputed)
+        if text:
+            said[claim.source].append(text)
     out = []
     for source, items in said.items():
         who = "Unattributed text on the page" if source == "Unattributed" else source
         out.append(f"{who} reported that {', '.join(dict.fromkeys(items))}.")
     return out
+
+
+def _said(claim: Claim, disputed: frozenset[str] | set[str]) -> str:
+    if claim.field == "fatalities":
+        return f"{claim.value} dead"
+    if claim.field == "perpetrator":
+        return f"the attackers were {claim.value}"
+    if claim.field == "victim_status":
+        return (
+            f"the dead were {claim.value}" if claim.value != "unclear" else "it was unclear who the dead were"
+        )
+    if claim.field == "event_date" and "event_date" in disputed:
+        return f"it happened on {claim.value}"
+    if claim.field == "location" and "location" in disputed:
+        return f"it happened in {claim.value}"
+    return ""

@@ -11,14 +11,14 @@ import logging
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 
-from . import clean, merge
+from . import clean, geocode, merge
 from .errors import DocumentError, SitrepError
 from .extractors import actors as actor_stage
 from .extractors import attribution, casualties, dates
@@ -27,7 +27,7 @@ from .extractors.mentions import DocumentFacts, build_mentions
 from .gazetteer import Gazetteer
 from .lexicon import ActorLexicon, load_actor_lexicon
 from .nlp import load_nlp, parse_texts, story_text
-from .records import Actor, DateExpr, Document, Event, Failure, Mention, Place, Segment
+from .records import Actor, Claim, DateExpr, Document, Event, Failure, Mention, Place, PlaceMention, Segment
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +140,51 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
         split_events=casualties.split_events(text),
         associated=tuple(_associated(res, candidates, iso3)),
     )
-    return build_mentions(facts, res.actors.resolve, casualties.acled_fatalities)
+    mentions = build_mentions(facts, res.actors.resolve, casualties.acled_fatalities)
+    if not mentions:
+        return mentions
+    places = geocode.find_places(text, res.gazetteer, iso3, _name_spans(spacy_doc))
+    bounds = [(s.start_char, s.end_char) for s in sentences]
+    return [_located(m, text, places, bounds, res.gazetteer) for m in mentions]
+
+
+def _located(
+    mention: Mention,
+    text: str,
+    places: list[PlaceMention],
+    bounds: list[tuple[int, int]],
+    gazetteer: Gazetteer,
+) -> Mention:
+    """The mention with its place, coordinates, divisions and precision, each claimed on the span
+    that names the place, by the source that reports the event."""
+    loc = geocode.locate(text, places, mention.trigger_span, bounds, gazetteer, mention.iso3)
+    if loc is None:
+        return mention
+    place = loc.place
+    source = next((c.source for c in mention.claims if c.field == "sub_event_type"), "")
+    values: dict[str, Any] = {
+        "location": loc.name, "admin1": place.admin1, "admin2": place.admin2, "latitude": place.latitude,
+        "longitude": place.longitude, "geo_precision": loc.precision,
+    }  # fmt: skip
+    # "near": the known town whose point stands in for the place, so merging can tell a village
+    # coded at a town's point from the town itself.
+    near = {"near": loc.anchor} if loc.anchor else {}
+    claims = tuple(
+        Claim(
+            field,
+            value,
+            mention.document,
+            source,
+            (loc.start, loc.end),
+            text[loc.start : loc.end],
+            "geocode",
+            loc.confidence,
+        )  # fmt: skip
+        for field, value in (values | near).items()
+        if value is not None
+    )
+    country: dict[str, Any] = {"country": place.country, "iso3": place.iso3} if mention.iso3 is None else {}
+    return replace(mention, **values, **country, claims=mention.claims + claims)
 
 
 def _dates(text: str, published: str | None) -> tuple[DateExpr, ...]:
@@ -190,6 +234,15 @@ def _place_text(text: str, spacy_doc: Any) -> str:
     return "".join(chars)
 
 
+def _name_spans(spacy_doc: Any) -> list[tuple[int, int]]:
+    """People's full names and actors' names: the places inside them are not where things happen."""
+    return [
+        (e.start_char, e.end_char)
+        for e in spacy_doc.ents
+        if (e.label_ in ("PERSON", "WORK_OF_ART") and len(e) > 1) or e.label_ == "ACTOR"
+    ]
+
+
 def _gazetteer_votes(gazetteer: Gazetteer, text: str, spacy_doc: Any) -> list[tuple[Place, float]]:
     """Votes with people's full names blanked, unless blanking invents or loses everything.
 
@@ -197,7 +250,7 @@ def _gazetteer_votes(gazetteer: Gazetteer, text: str, spacy_doc: Any) -> list[tu
     may then leave no place at all, and the gazetteer's fuzzy fallback would guess one.
     """
     raw = gazetteer.country_votes(text)
-    masked = gazetteer.country_votes(_place_text(text, spacy_doc))
+    masked = gazetteer.country_votes(_place_text(text, spacy_doc), context=text)
     raw_countries = {p.iso3 for p, _ in raw}
     if masked and {p.iso3 for p, _ in masked} <= raw_countries:
         return masked
@@ -207,6 +260,8 @@ def _gazetteer_votes(gazetteer: Gazetteer, text: str, spacy_doc: Any) -> list[tu
 # How much one actor mention says about the country, beside the gazetteer's shares (which sum
 # to 1): armed groups mostly fight at home; a state's forces often abroad.
 ACTOR_COUNTRY_WEIGHT = {2: 0.2, 3: 0.2, 4: 0.2}
+# A place named with its division ("Pesqueria, Nuevo Leon") outweighs loose name votes.
+HIERARCHY_WEIGHT = 0.6
 
 
 def _country(
@@ -218,6 +273,8 @@ def _country(
     for voted, share in _gazetteer_votes(gazetteer, text, spacy_doc):
         if voted.iso3:
             votes[voted.iso3] += share
+    for iso3, weight in geocode.hierarchy_votes(text, gazetteer).items():
+        votes[iso3] += HIERARCHY_WEIGHT * weight
     spans: dict[str, tuple[int, int]] = {}
     for span in candidates:
         actor = res.actors.resolve(span.text, None, date)
@@ -246,7 +303,7 @@ def extract(
     res = resources or load_resources()
     items = [_as_document(d, n) for n, d in enumerate(documents)]
     mentions = [m for m in extract_mentions(items, res, strict=strict) if isinstance(m, Mention)]
-    return merge.merge(mentions)
+    return merge.merge(mentions, [d for d in items if isinstance(d, Document)])
 
 
 def _as_document(item: Document | Failure | dict[str, Any] | str, n: int) -> Document | Failure:

@@ -145,6 +145,38 @@ class Place(Record):
 
 
 @dataclass(frozen=True)
+class PlaceMention(Record):
+    """A place named in a text, ``text == document[start:end]``, resolved to a gazetteer entry when
+    one fits (``place`` None for a village the gazetteer does not know)."""
+
+    text: str
+    start: int
+    end: int
+    place: Place | None = None
+    confidence: float = 0.0
+
+    _nested: ClassVar[dict[str, type[Record]]] = {"place": Place}
+
+
+@dataclass(frozen=True)
+class Location(Record):
+    """Where one event happened: the coded name, the point it is coded to, and ACLED's precision.
+
+    ``anchor`` names the known town whose point stands in for a village the gazetteer does not
+    know ("Khirbet Ammo", coded at Qamishli); None when the place is the point itself."""
+
+    name: str
+    place: Place
+    precision: int
+    start: int
+    end: int
+    anchor: str | None = None
+    confidence: float = 0.5
+
+    _nested: ClassVar[dict[str, type[Record]]] = {"place": Place}
+
+
+@dataclass(frozen=True)
 class Mention(Record):
     """One event as one document tells it, before merging with other documents."""
 
@@ -350,7 +382,9 @@ __all__ = [
     "Document",
     "Event",
     "Failure",
+    "Location",
     "Mention",
+    "PlaceMention",
     "Place",
     "Record",
     "Segment",

@@ -1,0 +1,98 @@
+"""Syndicated copies: near-identical texts of one wire story count as one source.
+
+Each document is reduced to a ``DocInfo`` (id, outlet, publication day and a MinHash signature of
+its word shingles), so merging keeps no article text in memory. Documents whose estimated Jaccard
+similarity reaches ``THRESHOLD`` are one family; families are connected components, so they do not
+depend on the order documents arrive in. The family id is the smallest document id in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from .records import Document
+
+NUM_PERM = 64
+THRESHOLD = 0.35  # trimmed or re-headlined copies of a wire story still share a third of their shingles
+SHINGLE = 3
+SCHEME = "affine32"  # named, so stored signatures can be rebuilt into MinHash objects
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """What merging keeps of a document: never its text."""
+
+    id: str
+    published: str | None = None
+    outlet: str | None = None
+    signature: tuple[int, ...] = ()
+
+
+def doc_info(document: Document) -> DocInfo:
+    return DocInfo(document.id, document.published, document.outlet, signature(document.text))
+
+
+def signature(text: str) -> tuple[int, ...]:
+    """MinHash of lower-cased word 3-shingles; () for texts too short to judge."""
+    words = _WORD.findall(text.casefold())
+    if len(words) < SHINGLE + 5:
+        return ()
+    shingles = {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash.update_batch(list(shingles))
+    return tuple(int(x) for x in minhash.hashvalues)
+
+
+def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    if not a or not b:
+        return 0.0
+    return float(np.mean(np.asarray(a, dtype=np.uint64) == np.asarray(b, dtype=np.uint64)))
+
+
+class Syndication:
+    """Families of near-duplicate documents, built as documents arrive."""
+
+    def __init__(self, threshold: float = THRESHOLD) -> None:
+        self.threshold = threshold
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._signatures: dict[str, tuple[int, ...]] = {}
+        self._parent: dict[str, str] = {}
+
+    def add(self, info: DocInfo) -> None:
+        if info.id in self._parent:
+            return
+        self._parent[info.id] = info.id
+        if not info.signature:
+            return
+        minhash = MinHash(
+            num_perm=NUM_PERM, hashvalues=np.asarray(info.signature, dtype=np.uint64), scheme=SCHEME
+        )
+        for other in self._lsh.query(minhash):
+            if similarity(info.signature, self._signatures[other]) >= self.threshold:
+                self._union(info.id, other)
+        self._lsh.insert(info.id, minhash)
+        self._signatures[info.id] = info.signature
+
+    def add_all(self, infos: Iterable[DocInfo]) -> None:
+        for info in infos:
+            self.add(info)
+
+    def family(self, document: str) -> str:
+        """The family id: the smallest document id among its near-duplicates (itself if none)."""
+        if document not in self._parent:
+            return document
+        root = document
+        while self._parent[root] != root:
+            root = self._parent[root]
+        return root
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self.family(a), self.family(b)
+        if ra != rb:
+            self._parent[max(ra, rb)] = min(ra, rb)

@@ -1,0 +1,318 @@
+"""The geocode stage: the places a document names, resolved, and the event's place among them.
+
+``find_places`` resolves every toponym the gazetteer finds (and the villages it does not know) using
+the document's country, the divisions named around it ("Khirbet Ammo (Qamishli, Al Hasakeh)",
+"in Idlib province"), other places nearby in the text, and population. ``locate`` then chooses
+where the event happened the way an ACLED coder does: the place named with the event, not the
+dateline, not the capital a spokesman spoke from, not a country used to name an army; it codes
+"near X" and districts at geo_precision 2 and a region named alone at 3, at its main town.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer, Toponym, haversine_km
+from .geocode_text import (
+    DIVISION_FEATURES,
+    ascii_name,
+    chain_after,
+    context_score,
+    full_name,
+    is_modifier,
+    is_sublocality,
+    locative_names,
+    near_words,
+    placed_at,
+    same_name,
+    unknown_names,
+)
+from .records import Location, Place, PlaceMention
+
+NEAR_KM = 60.0
+
+
+@dataclass(frozen=True)
+class _Cand:
+    top: Toponym
+    containers: tuple[Toponym, ...]
+    is_container: bool = False  # it says where another named place lies: a division, most likely
+
+
+def find_places(
+    text: str, gazetteer: Gazetteer, iso3: str | None, names: Sequence[tuple[int, int]] = ()
+) -> list[PlaceMention]:
+    """Every place ``text`` names, in text order, each resolved to its most likely entry.
+
+    ``names`` are spans of people's and actors' names ("Mark Esper", "Luhansk People's Militia"):
+    a place inside one counts only when the text puts something there ("in Bnei Brak", which
+    the model may take for a person)."""
+    tops = [
+        _whole(t, text, gazetteer, iso3)
+        for t in gazetteer.scan(text)
+        if not any(a < t.end and t.start < b for a, b in names) or placed_at(text, t.start)
+    ]
+    tops = [t for t in tops if gazetteer.country_of_demonym(t.text) is None]
+    named = {start: name for name, start, _ in unknown_names(text, ())}
+    for name, start, end in unknown_names(text, [(t.start, t.end) for t in tops]):
+        if gazetteer.country_of_demonym(name) is not None:
+            continue  # "a Syrian village"
+        found = [p for p in gazetteer.lookup(name, iso3) if p.iso3 == iso3 and p.feature != "country"]
+        tops.append(Toponym(name, start, end, tuple(found[:25])))
+    for name, start, end in locative_names(text, [(t.start, t.end) for t in tops]):
+        found = [p for p in gazetteer.lookup(name, iso3) if p.iso3 == iso3 and p.feature != "country"]
+        if found and iso3:
+            tops.append(Toponym(name, start, end, tuple(found[:25])))
+    tops.sort(key=lambda t: t.start)
+    cands = [_Cand(t, tuple(chain_after(text, tops, k))) for k, t in enumerate(tops)]
+    outer = {t.start for c in cands for t in c.containers}
+    cands = [_Cand(c.top, c.containers, c.top.start in outer) for c in cands]
+    cands = [_widened(c, gazetteer, iso3) for c in cands]
+    regions = _regions(tops)
+    first = [_resolve(c, iso3, regions, ()) for c in cands]
+    out = []
+    for cand in cands:
+        # Other names vouch for a reading by lying near it; the same name cannot vouch for itself.
+        anchors = tuple(
+            p for c, p in zip(cands, first, strict=True)
+            if p is not None and p.feature not in ("country", "admin1")
+            and not same_name(c.top.text, cand.top.text)
+        )  # fmt: skip
+        best = _resolve(cand, iso3, regions, anchors)
+        if best is not None and _unfit(best, cand, iso3, cand.top.start in named):
+            best = None
+        conf = 0.9 if best is not None and cand.containers else 0.7 if best is not None else 0.3
+        if best is None and cand.top.start not in named and not cand.containers:
+            conf = 0.1  # a capitalised run that merely contains a place name: a place only by default
+        out.append(PlaceMention(cand.top.text, cand.top.start, cand.top.end, best, conf))
+    return out
+
+
+def _whole(top: Toponym, text: str, gazetteer: Gazetteer, iso3: str | None) -> Toponym:
+    """A name matched inside a longer one ("Big" of "Big Sukariyeh") stands for the longer one,
+    which the gazetteer may know under another spelling, or not at all."""
+    start, end = full_name(text, top.start, top.end)
+    if (start, end) == (top.start, top.end):
+        return top
+    name = text[start:end]
+    found = (
+        [p for p in gazetteer.lookup(name, iso3) if p.iso3 == iso3 and p.feature != "country"] if iso3 else []
+    )
+    return Toponym(name, start, end, tuple(p for p in found[:5] if same_name(p.name, name)))
+
+
+def _widened(cand: _Cand, gazetteer: Gazetteer, iso3: str | None) -> _Cand:
+    """With the divisions named after it ("Cuauhtemoc municipality, Chihuahua"), a name whose
+    candidates all lie elsewhere gets its namesakes inside them, spelling variants included."""
+    if not cand.containers or _fits_container(cand.top.candidates, cand):
+        return cand
+    found = tuple(p for p in gazetteer.lookup(cand.top.text, iso3) if p.feature != "country")
+    inside = tuple(p for p in found if _fits_container((p,), cand))
+    if not inside:
+        return cand
+    top = Toponym(cand.top.text, cand.top.start, cand.top.end, inside + cand.top.candidates)
+    return _Cand(top, cand.containers, cand.is_container)
+
+
+def _fits_container(places: Sequence[Place], cand: _Cand) -> bool:
+    return any(_inside(p, c) for p in places for t in cand.containers for c in t.candidates[:8])
+
+
+def _unfit(best: Place, cand: _Cand, iso3: str | None, named_as_place: bool) -> bool:
+    """A reading to drop for an unknown village: abroad though the text is about ``iso3`` and the
+    name is given as a village or with its divisions, or outside the divisions named with it."""
+    if best.feature in ("country", "admin1"):
+        return False
+    around = [c.iso3 for t in cand.containers for c in t.candidates[:8]]
+    if around and best.iso3 not in around:
+        return True
+    for container in cand.containers:
+        # Every division named with it must hold it ("Shehpur area of Ahmedabad city (Gujarat)").
+        same_country = [c for c in container.candidates[:8] if c.iso3 == best.iso3]
+        if same_country and not any(_inside(best, c) for c in same_country):
+            return True
+    return bool(iso3 and best.iso3 != iso3 and named_as_place)
+
+
+def hierarchy_votes(text: str, gazetteer: Gazetteer) -> dict[str, float]:
+    """Countries in which a name and the divisions named with it fit together ("El Callao,
+    Bolivar state", "Mansila (Mansila, Yagha)"): one vote per such pair, whatever the names'
+    sizes, since a coder's "X (Y, Z)" or a reporter's "X, Y province" pins the country down."""
+    tops = gazetteer.scan(text)
+    votes: dict[str, float] = {}
+    for k, top in enumerate(tops):
+        for container in chain_after(text, tops, k):
+            fits = {p.iso3 for p in top.candidates for c in container.candidates if p.iso3 and _inside(p, c)}
+            for iso3 in fits - {c.iso3 for c in container.candidates if c.feature == "country"}:
+                votes[iso3] = votes.get(iso3, 0.0) + 1.0 / len(fits)
+    return votes
+
+
+def _regions(tops: Sequence[Toponym]) -> tuple[Place, ...]:
+    """Divisions the text names as such ("Idlib province", "Hasakah governorate")."""
+    return tuple(
+        t.candidates[0] for t in tops if t.candidates and t.candidates[0].feature in DIVISION_FEATURES
+    )
+
+
+def _resolve(
+    cand: _Cand, iso3: str | None, regions: Sequence[Place], anchors: Sequence[Place]
+) -> Place | None:
+    places = cand.top.candidates
+    if not places:
+        return None
+    return max(places, key=lambda p: _score(p, cand, iso3, regions, anchors))
+
+
+def _score(
+    p: Place, cand: _Cand, iso3: str | None, regions: Sequence[Place], anchors: Sequence[Place]
+) -> float:
+    score = 3.0 if iso3 and p.iso3 == iso3 else 0.0
+    score += 3.0 * min(2, sum(_inside(p, c) for t in cand.containers for c in t.candidates[:8]))
+    score += 1.0 if any(_inside(p, r) for r in regions if r is not p) else 0.0
+    if p.latitude is not None and any(_near(p, a) for a in anchors if a is not p):
+        score += 1.5
+    score += math.log10(p.population + 10) / 2
+    score -= 0.0 if same_name(p.name, cand.top.text) else 1.0
+    if cand.is_container and p.feature in DIVISION_FEATURES:
+        score += 2.5
+    return score + _FEATURE_PRIOR.get(p.feature, 0.0)
+
+
+# Countries win their names; a bare name is a town rather than the district named after it.
+_FEATURE_PRIOR = {"country": 2.0, "city": 1.0, "site": 1.0}
+
+
+def _inside(p: Place, outer: Place) -> bool:
+    """True when ``outer`` (a division, a country or a district town) contains ``p``."""
+    if p.iso3 != outer.iso3:
+        return False
+    if outer.feature == "country" or p == outer:
+        return True
+    if outer.feature == "admin1":
+        return same_name(outer.name, p.admin1 or "")
+    if outer.feature == "admin2":
+        return same_name(outer.name, p.admin2 or "") or (p.admin1 == outer.admin1 and _near(p, outer, 40.0))
+    return p.admin1 == outer.admin1 and _near(p, outer, 40.0)
+
+
+def _near(a: Place, b: Place, km: float = NEAR_KM) -> bool:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= km  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- the event's place
+
+
+def locate(
+    text: str,
+    places: Sequence[PlaceMention],
+    trigger: tuple[int, int],
+    sentences: Sequence[tuple[int, int]],
+    gazetteer: Gazetteer,
+    iso3: str | None,
+) -> Location | None:
+    """Where the event whose trigger sits at ``trigger`` happened, or None when no place fits."""
+    usable = [m for m in places if _in_country(m, iso3)]
+    if not usable:
+        return None
+    contained = _contained(text, places)
+    event_sentence = next((k for k, (a, b) in enumerate(sentences) if a <= trigger[0] < b), 0)
+    best = max(usable, key=lambda m: _site_score(text, m, trigger, sentences, event_sentence, contained))
+    if _site_score(text, best, trigger, sentences, event_sentence, contained) < -1.0:
+        return None
+    return _coded(text, best, places, gazetteer, iso3)
+
+
+def _in_country(m: PlaceMention, iso3: str | None) -> bool:
+    if m.place is None:
+        return True
+    return iso3 is None or m.place.iso3 == iso3
+
+
+def _contained(text: str, places: Sequence[PlaceMention]) -> frozenset[int]:
+    """Starts of mentions that only say which division another place lies in."""
+    tops = [Toponym(m.text, m.start, m.end, (m.place,) if m.place else ()) for m in places]
+    out: set[int] = set()
+    for k, top in enumerate(tops):
+        if top.candidates or k + 1 < len(tops):
+            out.update(t.start for t in chain_after(text, tops, k))
+    return frozenset(out)
+
+
+def _sentence_of(start: int, sentences: Sequence[tuple[int, int]]) -> int:
+    return next((k for k, (a, b) in enumerate(sentences) if a <= start < b), len(sentences))
+
+
+def _site_score(
+    text: str,
+    m: PlaceMention,
+    trigger: tuple[int, int],
+    sentences: Sequence[tuple[int, int]],
+    event_sentence: int,
+    contained: frozenset[int],
+) -> float:
+    k = _sentence_of(m.start, sentences)
+    score = 3.0 if k == event_sentence else 1.5 if k < 2 else 0.5 if k < event_sentence else 0.0
+    score -= 0.1 * abs(k - event_sentence)
+    if k == event_sentence:
+        score += 1.0 / (1.0 + abs(m.start - trigger[0]) / 60.0)
+    score += context_score(text, m.start, m.end)
+    if is_modifier(text, m.end):
+        score -= 4.0
+    if m.start in contained:
+        score -= 3.0
+    if is_sublocality(text, m.start, m.end):
+        score -= 2.0
+    feature = m.place.feature if m.place else "village" if m.confidence > 0.2 else "unknown"
+    return score + _SITE_PRIOR.get(feature, 1.0)
+
+
+# A country is never the place of an event when anything finer is named; a named village is the
+# most specific place a report gives.
+_SITE_PRIOR = {"country": -4.0, "admin1": -0.5, "admin2": 0.2, "village": 0.6, "unknown": -1.0}
+
+
+def _coded(
+    text: str, m: PlaceMention, places: Sequence[PlaceMention], gazetteer: Gazetteer, iso3: str | None
+) -> Location | None:
+    near = near_words(text, m.start, m.end)
+    if m.place is None:
+        anchor = _anchor(m, places, gazetteer, iso3)
+        if anchor is None:
+            return None
+        return Location(m.text, anchor, 2, m.start, m.end, ascii_name(anchor.name), 0.5)
+    place = m.place
+    if place.feature == "country":
+        seat = gazetteer.seat(place)
+        return Location(ascii_name(seat.name), seat, 3, m.start, m.end, None, 0.3) if seat else None
+    if place.feature in DIVISION_FEATURES:
+        seat = gazetteer.seat(place)
+        if seat is None:
+            return None
+        precision = 3 if place.feature == "admin1" else 2
+        return Location(ascii_name(seat.name), seat, precision, m.start, m.end, None, 0.5)
+    return Location(ascii_name(place.name), place, 2 if near else 1, m.start, m.end, None, m.confidence)
+
+
+def _anchor(
+    m: PlaceMention, places: Sequence[PlaceMention], gazetteer: Gazetteer, iso3: str | None
+) -> Place | None:
+    """The known place that stands in for an unknown village: the nearest one named after it
+    ("Tal Dhahab, near Homs"; "X (Y, Z)") or before it, in the event's country; a division
+    stands in by its main town."""
+    known = [
+        p for p in places
+        if p.place is not None and p.place.feature != "country" and (iso3 is None or p.place.iso3 == iso3)
+    ]  # fmt: skip
+    if not known:
+        return None
+    best = min(known, key=lambda p: abs(p.start - m.end) + (0 if p.start > m.start else 40))
+    if abs(best.start - m.end) > 200 or best.place is None:
+        return None
+    if best.place.feature in DIVISION_FEATURES:
+        return gazetteer.seat(best.place)
+    return best.place

@@ -1,0 +1,273 @@
+"""The text side of geocoding: what the words around a place name say about it.
+
+Whether a name is where something happened ("in", "near", "south-east of"), where someone spoke
+("said in Brussels"), a dateline, a modifier ("US forces"), the division another place lies in
+("Khirbet Ammo (Qamishli, Al Hasakeh)"), or a village the gazetteer does not know ("the village of
+Tal Tamr").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from .geonames import base_key, name_key
+
+if TYPE_CHECKING:
+    from .gazetteer import Toponym
+
+DIVISION_FEATURES = frozenset({"admin1", "admin2"})
+_ADMIN_WORDS = frozenset(
+    {"province", "governorate", "region", "state", "district", "county", "department", "prefecture",
+     "oblast", "raion", "rayon", "municipality", "division", "territory", "wilaya", "muhafazah", "city",
+     "sub", "subdistrict", "of"}
+)  # fmt: skip
+
+
+def ascii_name(name: str) -> str:
+    """GeoNames' "Al Qāmishlī" as ACLED writes place names, without diacritics: "Al Qamishli"."""
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in folded if not unicodedata.combining(c)).replace("ʼ", "'").replace("ʿ", "'")
+
+
+def same_name(a: str, b: str) -> bool:
+    """Place names agree despite articles, hyphens, suffixes and small spelling variants."""
+    x, y = _bare(a), _bare(b)
+    if not x or not y:
+        return False
+    return x == y or (min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= 85)
+
+
+def _bare(name: str) -> str:
+    words = [w for w in base_key(name_key(name)).split() if w not in _ADMIN_WORDS]
+    return "".join(words)
+
+
+# --------------------------------------------------------------------------- containers
+
+_CHAIN_GAP = re.compile(
+    r"(?:\s|,|\(|\bin\b|\bthe\b|\bof\b|\bdistrict\b|\bprovince\b|\bgovernorate\b|\bregion\b|\bstate\b|"
+    r"\bdepartment\b|\bcounty\b|\bmunicipality\b|\bmunicipalities\b|\barea\b|\bcity\b|\bcountryside\b|"
+    r"\btown\b|\bvillage\b|\bhill\b|\bcamp\b|\blocality\b|\bLGA\b|\bupazila\b|\btownship\b|\brural\b|"
+    r"\beastern\b|\bwestern\b|\bnorthern\b|\bsouthern\b)*",
+    re.IGNORECASE,
+)
+_LINK = re.compile(r"[,(]|\bin\b|\bof\b", re.IGNORECASE)
+
+
+def chain_after(text: str, tops: Sequence[Toponym], k: int) -> Iterator[Toponym]:
+    """The names right after ``tops[k]`` that say where it lies: "X (Y, Z)", "X, Y province",
+    "X in Y", "X district of Y". A list joined by "and" is not such a chain."""
+    end = tops[k].end
+    depth = 0
+    for nxt in tops[k + 1 :]:
+        gap = text[end : nxt.start]
+        if len(gap) > 40 or not _CHAIN_GAP.fullmatch(gap) or not _LINK.search(gap):
+            return
+        depth += gap.count("(")
+        if depth == 0 and "," not in gap and not re.search(r"\bin\b|\bof\b", gap, re.IGNORECASE):
+            return
+        yield nxt
+        end = nxt.end
+        if ")" in text[nxt.end : nxt.end + 2]:
+            return
+
+
+# --------------------------------------------------------------------------- surroundings
+
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|outside|around|inside|into|on|across|nearby|close to|village of|town of|"
+    r"city of|area of|outskirts of|vicinity of|countryside of|suburbs? of)\s+(?:the\s+)?"
+    r"(?:(?:[a-z]+[- ])?(?:village|town|city|district|province|governorate|region|area|neighbou?rhood|camp)"
+    r"\s+(?:of\s+)?)?)$",
+    re.IGNORECASE,
+)
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|nearby|outside|around|outskirts of|vicinity of|close to|countryside of|suburbs? of|"
+    r"edge of|(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?(?: part)? of|"
+    r"(?:km|kms|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:from|of|outside))\s+(?:the\s+)?"
+    r"(?:(?:village|town|city)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_NEAR_AFTER = re.compile(
+    r"^['’]?s?\s+(?:countryside|outskirts|suburbs?|vicinity|environs|rural area)", re.IGNORECASE
+)
+_AWAY = re.compile(r"\b(?:from|to|towards?|with|against|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_KM_FROM = re.compile(r"\b(?:km|kms|kilometres|kilometers|miles|away)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+_SPEAKER = re.compile(
+    r"\b(?:said|says|told|tells|telling|speaking|spoke|speech|statement|briefing|conference|interview|"
+    r"visit|visited|visiting|travel\w*|meeting|met|summit|talks|headquartered|based|announced|"
+    r"reporters|journalists)\b[^.;:\n]{0,40}\b(?:in|from|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_MODIFIED = frozenset(
+    {"forces", "force", "troops", "army", "military", "government", "officials", "official", "backed", "led",
+     "soldiers", "police", "embassy", "authorities", "president", "minister", "ministry", "navy", "jets",
+     "drones", "militia", "militias", "coalition", "regime", "intelligence", "spokesman", "spokesperson",
+     "based", "born", "nationals", "citizens", "media", "news", "television", "tv", "agency", "state",
+     "border"}
+)  # fmt: skip
+_NEXT_WORD = re.compile(r"[\s\-]*([^\W\d_]+)")
+_DATELINE = re.compile(r"[ ,A-Za-z.'’-]{0,40}(?:\(|—|–|--| - |\s*:)")
+
+
+_SPEAKS = re.compile(
+    r"^['’]?s?\s+(?:has\s+|have\s+|had\s+|did\s+|does\s+|also\s+)?(?:not\s+)?(?:said|says|say|confirmed|"
+    r"confirm|denied|deny|denies|announced|claimed|claims|accused|accuses|blamed|blames|warned|insisted|"
+    r"stated|responded|condemned|condemns|officials|spokes\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def context_score(text: str, start: int, end: int) -> float:
+    """Positive where the words before a name place an event there; negative where they place a
+    speaker, a destination or a dateline there, or where the name stands for a government
+    ("Washington has not confirmed")."""
+    before = text[max(0, start - 80) : start]
+    if _SPEAKER.search(before) or _SPEAKS.match(text[end : end + 40]):
+        return -3.0
+    if _is_dateline(text, start, end):
+        return -2.0
+    if _KM_FROM.search(before) or _NEAR_BEFORE.search(before) or _LOCATIVE.search(before):
+        return 1.5
+    if _AWAY.search(before):
+        return -1.0
+    return 0.0
+
+
+_AT = re.compile(r"\b(?:in|near|at|outside|around|into|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def placed_at(text: str, start: int) -> bool:
+    """True when the word before a name puts something at that place ("in", "near", "at")."""
+    return bool(_AT.search(text[max(0, start - 20) : start]))
+
+
+def near_words(text: str, start: int, end: int) -> bool:
+    """True for "near X", "south-east of X", "10 km from X", "X countryside": geo_precision 2."""
+    return bool(
+        _NEAR_BEFORE.search(text[max(0, start - 60) : start]) or _NEAR_AFTER.match(text[end : end + 30])
+    )
+
+
+def is_modifier(text: str, end: int) -> bool:
+    """True for a name that qualifies an actor or an office ("US forces", "Kabul-based")."""
+    m = _NEXT_WORD.match(text, end)
+    return bool(m and m.group(1).lower() in _MODIFIED)
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t"):
+        return False
+    name = text[start:end]
+    return (name.isupper() and len(name) > 3) or bool(_DATELINE.match(text, end))
+
+
+# --------------------------------------------------------------------------- unknown villages
+
+_ARTICLE = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ez|ed)-)?"
+_NAME = rf"({_ARTICLE}[A-Z][\w'’]*(?:[- ]{_ARTICLE}[A-Z][\w'’]*){{0,3}})"
+_UNKNOWN = (
+    re.compile(
+        r"\b(?:village|town|hamlet|locality|settlement|hill|camp|area|outskirts|vicinity|barangay|commune)"
+        r" of " + _NAME
+    ),
+    re.compile(r"\b(?:Barangay|Brgy\.?) " + _NAME),
+    re.compile(
+        _NAME + r" (?:village|hamlet|hill|camp|locality|area|region|front|district|sub-?district|county|"
+        r"municipality|LGA|upazila|tehsil|commune|boma|town)\b"
+    ),
+    re.compile(r"\b(?:in|near|at|outside|around) (?:the )?" + _NAME + r" \("),
+)
+_NOT_NAMES = frozenset(
+    {"the", "a", "an", "on", "in", "at", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+     "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "he", "she", "they", "it", "we", "this", "that", "there"}
+)  # fmt: skip
+
+
+def unknown_names(text: str, known: Sequence[tuple[int, int]]) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of places named as such ("the village of X", "X camp", "in X (")
+    that the gazetteer scan did not find."""
+    seen: set[int] = set()
+    for pattern in _UNKNOWN:
+        for m in pattern.finditer(text):
+            start, end = m.span(1)
+            name = m.group(1)
+            if start in seen or name.split()[0].lower() in _NOT_NAMES:
+                continue
+            if any(a < end and start < b for a, b in known):
+                continue
+            seen.add(start)
+            yield name, start, end
+
+
+_AFTER_LOCATIVE = re.compile(
+    r"(?:\b(?:in|near|at|outside|around|rural|of|into|towards?|from) (?:the )?|\(\s*|,\s*(?=[^()]*\)))"
+    + _NAME
+)
+
+
+def locative_names(text: str, known: Sequence[tuple[int, int]]) -> Iterator[tuple[str, int, int]]:
+    """Capitalised names right after "in", "near", "at" that the exact scan did not find: the
+    gazetteer may still know them under another spelling ("Ein Issa", "Raizh")."""
+    for m in _AFTER_LOCATIVE.finditer(text):
+        start, end = m.span(1)
+        if m.group(1).split()[0].lower() in _NOT_NAMES or any(a < end and start < b for a, b in known):
+            continue
+        yield m.group(1), start, end
+
+
+_SUBLOCALITY_BEFORE = re.compile(
+    r"\b(?:colonia|barrio|neighbou?rhood of|suburb of|quarter of)\s+$", re.IGNORECASE
+)
+_SUBLOCALITY_AFTER = re.compile(
+    r"^\s+(?:neighbou?rhoods?|community|colony|sector|quarter|slum|favela|market|street|square|road|highway|"
+    r"avenue|boulevard|motorway|expressway)\b",
+    re.IGNORECASE,
+)
+_SUBLOCALITY_NAME = re.compile(r"^(?:colonia|barrio|fraccionamiento|vila|bairro)\b", re.IGNORECASE)
+
+
+def is_sublocality(text: str, start: int, end: int) -> bool:
+    """A neighbourhood or community inside a town ("Colonia San Felipe", "Vila Kennedy
+    neighborhood"): ACLED codes the town, so the name is not the event's place."""
+    before = text[max(0, start - 30) : start]
+    if _SUBLOCALITY_NAME.match(text[start:end]):
+        return True
+    return bool(_SUBLOCALITY_BEFORE.search(before) or _SUBLOCALITY_AFTER.match(text[end : end + 30]))
+
+
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’]*)[ -](?:(?:al|el|ad|ar|as|ash|de|del|la)[ -])?$")
+_NAME_AFTER = re.compile(r"[ -](?:(?:de|del|la|de la|sub|al|el|ad|as|ar|ash)[ -])?([A-Z][\w'’]*)")
+_NOT_PART = frozenset(
+    {"in", "near", "at", "on", "the", "of", "and", "from", "to", "province", "governorate", "district",
+     "region", "state", "county", "city", "town", "village", "area", "municipality", "department", "airport",
+     "international", "university", "hospital", "prison", "base", "road", "street", "bridge", "dam",
+     "stadium", "square", "mosque", "church", "market", "camp", "hotel", "highway", "border", "crossing",
+     "river", "valley", "mountain", "mountains", "lake", "sea", "gulf", "desert", "forest", "strip", "bank",
+     "countryside", "governor", "police", "army", "forces", "military", "people", "north", "south", "east",
+     "west", "central", "northern", "southern", "eastern", "western", "upper", "lower", "new", "old",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lga", "upazila"}
+)  # fmt: skip
+
+
+def full_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the whole capitalised name a matched name is part of ("Big Sukariyeh" for a
+    match on "Big"; "Santo Antonio de Jesus" for "Santo"); the match itself when it is whole."""
+    before = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    if before and before.group(1).lower() not in _NOT_PART and not _sentence_start(text, before.start(1)):
+        start = before.start(1)
+    while (after := _NAME_AFTER.match(text, end)) and after.group(1).lower() not in _NOT_PART:
+        end = after.end()
+    return start, end
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].strip()
+    return not before or before[-1:] in (".", ":")

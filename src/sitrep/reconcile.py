@@ -1,0 +1,252 @@
+"""One event's fields from many reports, by the rules in docs/merge.md.
+
+Votes count source families, not documents: syndicated copies of one wire story share one vote.
+Fatalities follow ACLED (the lowest credible figure), except that a later, higher figure from the
+same source family is an update of a rising toll and replaces the earlier one. Contradictions list
+every version with its sources and documents; a rising toll is listed with ``kind="update"`` and
+``latest`` set on the newest figure.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .cluster import GENERIC_ACTOR, actor_key, km, name_key, same_name, skeleton
+from .dedupe import DocInfo
+from .records import Actor, Claim, Contradiction, Mention, Version
+
+CONTRADICTION_FIELDS = (
+    "event_date", "fatalities", "location", "actor1", "actor2", "sub_event_type", "victim_status",
+    "perpetrator",
+)  # fmt: skip
+NEAR_KM = 10.0
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules know of the documents: publication days and syndication families."""
+
+    docs: Mapping[str, DocInfo]
+    family: Callable[[str], str]
+
+    def published(self, document: str) -> str:
+        info = self.docs.get(document)
+        return (info.published or "") if info else ""
+
+    def outlet(self, document: str) -> str:
+        info = self.docs.get(document)
+        return (info.outlet or "") if info else ""
+
+
+def weights(group: Sequence[Mention], ctx: Context) -> list[float]:
+    """Each mention's vote: one per syndication family, shared among its copies."""
+    sizes: dict[str, int] = defaultdict(int)
+    for m in group:
+        sizes[ctx.family(m.document)] += 1
+    return [1.0 / sizes[ctx.family(m.document)] for m in group]
+
+
+def _best(votes: Mapping[str, float], tiebreak: Callable[[str], tuple]) -> str:
+    return max(votes, key=lambda k: (round(votes[k], 6), tiebreak(k)))
+
+
+# --------------------------------------------------------------------------- fields
+
+
+def pick_date(group: Sequence[Mention], w: Sequence[float]) -> tuple[str | None, int]:
+    """The day most families support; ties go to the more precise, then the earlier day."""
+    votes: dict[str, float] = defaultdict(float)
+    precision: dict[str, int] = {}
+    for m, weight in zip(group, w, strict=True):
+        if m.event_date:
+            votes[m.event_date] += weight
+            precision[m.event_date] = min(precision.get(m.event_date, 3), m.time_precision)
+    if not votes:
+        return None, max((m.time_precision for m in group), default=1)
+    day = _best(votes, lambda d: (-precision[d], [-ord(c) for c in d]))
+    return day, precision[day]
+
+
+def pick_type(group: Sequence[Mention], w: Sequence[float]) -> Mention:
+    """The mention that carries the sub-event type most families support (by confidence)."""
+    votes: dict[str, float] = defaultdict(float)
+    for m, weight in zip(group, w, strict=True):
+        votes[m.sub_event_type] += weight * (0.5 + m.confidence)
+    sub = _best(votes, lambda s: (s,))
+    return max((m for m in group if m.sub_event_type == sub), key=lambda m: (m.confidence, _rank(m)))
+
+
+def pick_actors(
+    group: Sequence[Mention], w: Sequence[float], event_type: str
+) -> tuple[Actor | None, Actor | None]:
+    """Actors by family vote among the mentions of the chosen event type; named groups outvote
+    generic ones ("Unidentified Armed Group") and regime years do not split a vote."""
+    pool = [(m, x) for m, x in zip(group, w, strict=True) if m.event_type == event_type] or list(
+        zip(group, w, strict=True)
+    )
+    first = _vote_actor((m.actor1, x) for m, x in pool)
+    key1 = actor_key(first.name) if first else None
+    seconds = [(m.actor2, x) for m, x in pool] + [(m.actor1, x * 0.5) for m, x in pool]
+    second = _vote_actor((a, x) for a, x in seconds if a and actor_key(a.name) != key1)
+    return first, second
+
+
+def _vote_actor(items: Iterable[tuple[Actor | None, float]]) -> Actor | None:
+    votes: dict[str, float] = defaultdict(float)
+    seen: dict[str, Actor] = {}
+    for actor, weight in items:
+        if actor is None:
+            continue
+        key = actor_key(actor.name)
+        votes[key] += weight * (0.5 if GENERIC_ACTOR.match(key) else 1.0)
+        seen.setdefault(key, actor)
+    if not votes:
+        return None
+    return seen[_best(votes, lambda k: (k,))]
+
+
+def pick_place(group: Sequence[Mention], w: Sequence[float]) -> Mention | None:
+    """The most precise place that agrees with the rest: support from families naming the same
+    place (any spelling) or a point within 10 km, then geo precision, then having coordinates."""
+    placed = [(m, x) for m, x in zip(group, w, strict=True) if m.location or m.latitude is not None]
+    if not placed:
+        return None
+
+    def support(m: Mention) -> float:
+        return sum(x for other, x in placed if _same_place(m, other))
+
+    return max(
+        (m for m, _ in placed),
+        key=lambda m: (round(support(m), 6), -m.geo_precision, m.latitude is not None, _rank(m)),
+    )
+
+
+def _same_place(a: Mention, b: Mention) -> bool:
+    if a.location and b.location and same_name(name_key(a.location), name_key(b.location)):
+        return True
+    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return km((a.latitude, a.longitude), (b.latitude, b.longitude)) <= NEAR_KM  # type: ignore[arg-type]
+    return False
+
+
+def pick_country(group: Sequence[Mention], w: Sequence[float], place: Mention | None) -> Mention | None:
+    """The placed mention's country; else the country most families name."""
+    if place is not None and place.country:
+        return place
+    votes: dict[str, float] = defaultdict(float)
+    for m, x in zip(group, w, strict=True):
+        if m.country:
+            votes[m.country] += x
+    if not votes:
+        return None
+    country = _best(votes, lambda c: (c,))
+    return next(m for m in group if m.country == country)
+
+
+# --------------------------------------------------------------------------- fatalities
+
+
+def fatalities(group: Sequence[Mention], ctx: Context) -> tuple[int | None, dict[int, bool]]:
+    """ACLED's lowest credible figure over the reports still current.
+
+    A report is superseded when a later-published report of the same source family gives a higher
+    figure (a rising toll). Zero counts only when no report gives a death. Returns the figure and,
+    for each figure seen, whether it is current.
+    """
+    figures = [m for m in group if m.fatalities is not None]
+    if any(m.fatalities for m in figures):
+        figures = [m for m in figures if m.fatalities]
+    current = {m.fatalities: False for m in figures}
+    live = [m for m in figures if not any(_supersedes(n, m, ctx) for n in figures)]
+    for m in live:
+        current[m.fatalities] = True
+    return (min(m.fatalities for m in live) if live else None), current  # type: ignore[type-var,return-value]
+
+
+def _supersedes(new: Mention, old: Mention, ctx: Context) -> bool:
+    published_new, published_old = ctx.published(new.document), ctx.published(old.document)
+    if not (published_new and published_old and published_new > published_old):
+        return False
+    if (new.fatalities or 0) <= (old.fatalities or 0):
+        return False
+    return _families(new, ctx) & _families(old, ctx) != set()
+
+
+def _families(m: Mention, ctx: Context) -> set[str]:
+    """Who stands behind a mention's toll: its outlet, its wire family, the sources it cites."""
+    out = {f"doc:{ctx.family(m.document)}"}
+    if ctx.outlet(m.document):
+        out.add(f"outlet:{name_key(ctx.outlet(m.document))}")
+    out.update(f"src:{name_key(c.source)}" for c in m.claims if c.field == "fatalities" and c.source)
+    out.discard("src:unattributed")
+    return out
+
+
+# --------------------------------------------------------------------------- contradictions
+
+
+def _value_key(field: str, value: object) -> str:
+    """Versions that only differ in spelling (places) or regime years (actors) are one version."""
+    text = str(value)
+    if field == "location":
+        return skeleton(name_key(text))
+    if field in ("actor1", "actor2", "perpetrator"):
+        return actor_key(text)
+    return text
+
+
+def contradictions(
+    claims: Iterable[Claim], current: Mapping[int, bool] | None = None
+) -> tuple[Contradiction, ...]:
+    """Fields whose claims carry two or more versions; ``current`` marks rising-toll figures."""
+    by_field: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for claim in claims:
+        if claim.field in CONTRADICTION_FIELDS and claim.value not in (None, ""):
+            by_field[claim.field][_value_key(claim.field, claim.value)].append(claim)
+    out = []
+    for field in CONTRADICTION_FIELDS:
+        versions = by_field.get(field)
+        if not versions or len(versions) < 2:
+            continue
+        out.append(_contradiction(field, list(versions.values()), current if field == "fatalities" else None))
+    return tuple(out)
+
+
+def _contradiction(
+    field: str, groups: list[list[Claim]], current: Mapping[int, bool] | None
+) -> Contradiction:
+    values = []
+    for group in groups:
+        value = max(dict.fromkeys(c.value for c in group), key=lambda v: sum(c.value == v for c in group))
+        key = _as_int(value)
+        latest = bool(current is not None and key is not None and current.get(key, False))
+        values.append(
+            Version(
+                value=value,
+                sources=tuple(dict.fromkeys(c.source for c in group)),
+                documents=tuple(dict.fromkeys(c.document for c in group)),
+                latest=bool(latest and current and not all(current.values())),
+            )
+        )
+    kind = "dispute"
+    if current and not all(current.values()):
+        live = [v for v in values if v.latest]
+        stale = {k for k, ok in current.items() if not ok}
+        rest = [v for v in values if not v.latest]
+        if len(live) == 1 and all(_as_int(v.value) in stale for v in rest):
+            kind = "update"
+    return Contradiction(field=field, values=tuple(values), kind=kind)
+
+
+def _as_int(value: object) -> int | None:
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
+
+
+def _rank(m: Mention) -> tuple:
+    """A canonical order for ties, independent of arrival order (reversed so max() is stable)."""
+    return tuple(-ord(c) for c in f"{m.document}\x00{m.trigger_span}")

@@ -1,0 +1,66 @@
+"""Pair scores and name matching behind cross-document merging."""
+
+from __future__ import annotations
+
+from sitrep.cluster import BlockIndex, link_score, name_key, same_name, skeleton, view_of
+from tests.merge_helpers import KAFRANBEL, MAARRAT, mention
+
+
+def test_name_key_folds_accents_articles_hyphens_and_apostrophes():
+    assert name_key("Ma‘arrat an-Nu‘mān") == name_key("Maarrat al-Nu'man") == "maarrat numan"
+    assert name_key("Khirbet-Ammo") == "khirbet ammo"
+    assert name_key("El Qamishli") == name_key("al-Qamishli") == "qamishli"
+    assert name_key("Bogotá") == "bogota"
+
+
+def test_skeleton_joins_transliterations():
+    assert skeleton("qamishli") == skeleton("kamishli")
+    assert skeleton("khirbet ammo") == skeleton("kherbet amo")
+
+
+def test_same_name_tolerates_one_letter_and_rejects_other_villages():
+    assert same_name("khirbet amo", "khirbet hamo")
+    assert not same_name("khirbet ammo", "bweir bouassi")
+
+
+def test_mentions_without_a_date_are_not_clustered():
+    assert view_of(0, mention("a", None)) is None
+
+
+def test_link_score_is_symmetric():
+    a = view_of(0, mention("a", location="Maarrat al-Numan", point=MAARRAT, fatalities=3))
+    b = view_of(
+        1, mention("b", sub="Armed clash", location="Maaret al-Numan", point=MAARRAT, geo_precision=2)
+    )
+    assert link_score(a, b) == link_score(b, a)
+
+
+def test_two_towns_eleven_km_apart_cannot_link():
+    a = view_of(0, mention("a", location="Maarrat al-Numan", point=MAARRAT))
+    b = view_of(1, mention("b", location="Kafranbel", point=KAFRANBEL))
+    assert link_score(a, b) is None
+
+
+def test_town_and_village_coded_near_it_are_compatible():
+    town = view_of(0, mention("a", location="Al Qamishli", point=(37.05, 41.23), geo_precision=2))
+    village = mention(
+        "b", location="Khirbet Amo", point=(37.05, 41.23), geo_precision=2, extra=(("near", "Qamishli"),)
+    )
+    assert link_score(town, view_of(1, village)) > 0
+
+
+def test_blocking_finds_a_respelled_village_and_not_another_month():
+    index = BlockIndex()
+    first = view_of(0, mention("a", location="Khirbet Ammo"))
+    index.add(first)
+    assert index.candidates(view_of(1, mention("b", location="Khirbat Hamo"))) == {0}
+    assert index.candidates(view_of(2, mention("c", "2020-03-20", location="Khirbet Ammo"))) == set()
+
+
+def test_two_villages_coded_near_one_town_stay_apart():
+    def village(doc, name):
+        extra = (("near", "Al Qamishli"),)
+        return mention(doc, location=name, point=(37.05, 41.23), geo_precision=2, extra=extra)
+
+    a, b = view_of(0, village("a", "Khirbet Ammo")), view_of(1, village("b", "Bweir al-Bouassi"))
+    assert link_score(a, b) < 3.0

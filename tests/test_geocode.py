@@ -1,0 +1,128 @@
+"""The geocode stage on short texts written for these tests, against the real gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import geocode
+from sitrep.gazetteer import haversine_km
+
+QAMISHLI = (37.0522, 41.2314)
+
+
+@pytest.fixture(scope="module")
+def gazetteer(resources):
+    return resources.gazetteer
+
+
+def _locate(gazetteer, text: str, iso3: str, trigger: str):
+    places = geocode.find_places(text, gazetteer, iso3)
+    at = text.index(trigger)
+    sentences, start = [], 0
+    for part in text.split(". "):
+        sentences.append((start, start + len(part) + 1))
+        start += len(part) + 2
+    return geocode.locate(text, places, (at, at + len(trigger)), sentences, gazetteer, iso3)
+
+
+def _km(loc, point: tuple[float, float]) -> float:
+    return haversine_km(loc.place.latitude, loc.place.longitude, *point)
+
+
+def test_village_south_east_of_a_town_is_coded_near_the_town(gazetteer):
+    text = "Gunmen fired on a patrol in a village south-east of Qamishli on Wednesday, residents said."
+    loc = _locate(gazetteer, text, "SYR", "fired")
+    assert loc is not None and loc.precision == 2
+    assert _km(loc, QAMISHLI) < 25
+    assert loc.place.admin1 == "Al-Hasakeh"
+
+
+def test_dateline_city_is_not_the_event_place(gazetteer):
+    text = "BEIRUT (Wire) - Three soldiers were killed when a roadside bomb struck their truck near Palmyra."
+    loc = _locate(gazetteer, text, "SYR", "bomb")
+    assert loc is not None and "Palmyra" in loc.name or "Tadmur" in loc.name
+
+
+def test_city_a_spokesman_spoke_from_is_not_the_event_place(gazetteer):
+    text = (
+        "Militants stormed a police post in Kunduz, killing four officers. "
+        "Speaking in Brussels, the defence secretary said the attack would not change plans."
+    )
+    loc = _locate(gazetteer, text, "AFG", "stormed")
+    assert loc is not None and loc.name == "Kunduz"
+
+
+def test_country_named_as_an_army_is_not_the_place(gazetteer):
+    text = "Turkish forces shelled the town of Ras al-Ain on Friday, a monitor said."
+    loc = _locate(gazetteer, text, "SYR", "shelled")
+    assert loc is not None and loc.place.iso3 == "SYR"
+    assert loc.place.admin1 == "Al-Hasakeh"
+
+
+def test_province_named_alone_is_coded_to_its_capital_at_precision_3(gazetteer):
+    text = "Air strikes hit several targets in Idlib province overnight."
+    loc = _locate(gazetteer, text, "SYR", "strikes")
+    assert loc is not None and loc.precision == 3
+    assert loc.name == "Idlib"
+
+
+def test_unknown_village_keeps_its_name_with_its_district_town_as_anchor(gazetteer):
+    text = "Clashes broke out in Qarzawiyet village (Kismaayo, Lower Juba) on Monday."
+    loc = _locate(gazetteer, text, "SOM", "Clashes")
+    assert loc is not None
+    assert loc.name == "Qarzawiyet" and loc.precision == 2
+    assert loc.anchor == "Kismayo"
+    assert text[loc.start : loc.end] == "Qarzawiyet"
+
+
+def test_divisions_named_with_a_place_pick_its_namesake_inside_them(gazetteer):
+    text = "In Cuauhtemoc municipality, Chihuahua, a man was shot dead by gunmen."
+    loc = _locate(gazetteer, text, "MEX", "shot")
+    assert loc is not None and loc.place.admin1 == "Chihuahua"
+
+
+def test_neighbourhood_is_coded_to_its_town(gazetteer):
+    text = "In Zapopan, Jalisco, gunmen attacked two men in Colonia Santa Anita. Both died."
+    loc = _locate(gazetteer, text, "MEX", "attacked")
+    assert loc is not None and loc.name == "Zapopan"
+
+
+def test_namesake_abroad_is_not_taken_for_a_village_named_at_home(gazetteer):
+    places = geocode.find_places("Villagers clashed in Kewata village (Samastipur, Bihar).", gazetteer, "IND")
+    kewata = next(p for p in places if p.text == "Kewata")
+    assert kewata.place is None
+
+
+def test_place_inside_a_persons_name_counts_only_when_something_happens_there(gazetteer):
+    text = "Police dispersed a protest in Bnei Brak on Sunday."
+    start = text.index("Bnei Brak")
+    found = geocode.find_places(text, gazetteer, "ISR", [(start, start + 9)])
+    assert [p.text for p in found] == ["Bnei Brak"]
+    said = "A spokesman, Bnei Brak, said nothing."
+    start = said.index("Bnei Brak")
+    assert geocode.find_places(said, gazetteer, "ISR", [(start, start + 9)]) == []
+
+
+def test_hierarchy_votes_pin_the_country_of_a_place_named_with_its_state(gazetteer):
+    votes = geocode.hierarchy_votes("A miner was killed in El Callao, Bolivar state, on Friday.", gazetteer)
+    assert max(votes, key=lambda k: votes[k]) == "VEN"
+
+
+def test_no_place_in_the_event_country_gives_no_location(gazetteer):
+    text = "Protesters marched against the government on Sunday."
+    assert _locate(gazetteer, text, "FRA", "marched") is None
+
+
+def test_event_place_fields_are_claimed_on_the_span_that_names_the_place(resources):
+    import sitrep
+    from sitrep.records import Document
+
+    text = "On 3 March 2021, gunmen killed two farmers near Kidal, residents said."
+    events = sitrep.extract([Document(id="g1", text=text, published="2021-03-04")], resources)
+    assert len(events) == 1
+    event = events[0]
+    assert event.location == "Kidal" and event.geo_precision == 2 and event.country == "Mali"
+    claims = {c.field: c for c in event.claims if c.extractor == "geocode"}
+    assert {"location", "admin1", "latitude", "longitude", "geo_precision"} <= set(claims)
+    for claim in claims.values():
+        assert text[claim.span[0] : claim.span[1]] == claim.quote == "Kidal"
