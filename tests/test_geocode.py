@@ -126,3 +126,18 @@ def test_event_place_fields_are_claimed_on_the_span_that_names_the_place(resourc
     assert {"location", "admin1", "latitude", "longitude", "geo_precision"} <= set(claims)
     for claim in claims.values():
         assert text[claim.span[0] : claim.span[1]] == claim.quote == "Kidal"
+
+
+def test_story_told_from_abroad_is_placed_in_the_town_where_it_happened(resources):
+    import sitrep
+    from sitrep.records import Document
+
+    text = (
+        "US soldier wounded as US troops clash with gunmen\n"
+        "A firefight between US troops and gunmen broke out on Tuesday in the city of Al-Qamishli. "
+        "US officials said the US patrol returned fire. Washington has not confirmed casualties. "
+        "The US military and US diplomats gave no further details."
+    )
+    events = sitrep.extract([Document(id="g2", text=text, published="2020-02-12")], resources)
+    assert len(events) == 1
+    assert events[0].country == "Syria" and events[0].location == "Al Qamishli"

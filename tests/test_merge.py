@@ -343,3 +343,44 @@ def test_multi_outlet_fixture_sets_merge_as_expected(path, resources):
 def test_a_mention_without_a_date_is_its_own_event():
     events = merge([mention("a", None), mention("b", location="Kafranbel")])
     assert sorted(e.documents for e in events) == [("a",), ("b",)]
+
+
+def test_report_dated_days_off_joins_when_place_army_and_toll_agree():
+    mentions = [
+        mention("a", "2019-12-20", location="Maarrat al-Numan", point=MAARRAT, fatalities=7),
+        mention("b", "2019-12-20", location="Maaret al-Numan", point=MAARRAT, fatalities=7),
+        mention("c", "2019-12-24", location="Maarat al Nouman", point=MAARRAT, fatalities=7),
+    ]
+    events = merge(mentions)
+    assert _docs(events) == [["a", "b", "c"]]
+    assert events[0].event_date == "2019-12-20"
+    dates = _field(events[0], "event_date")
+    assert dates is not None and {v.value for v in dates.values} == {"2019-12-20", "2019-12-24"}
+
+
+def test_report_days_off_with_another_toll_stays_apart():
+    mentions = [
+        mention("a", "2019-12-20", location="Maarrat al-Numan", point=MAARRAT, fatalities=7),
+        mention("b", "2019-12-24", location="Maaret al-Numan", point=MAARRAT, fatalities=3),
+    ]
+    assert len(merge(mentions)) == 2
+
+
+def test_same_place_army_and_toll_a_month_later_stays_apart():
+    mentions = [
+        mention("a", "2019-12-20", location="Maarrat al-Numan", point=MAARRAT, fatalities=7),
+        mention("b", "2020-01-20", location="Maaret al-Numan", point=MAARRAT, fatalities=7),
+    ]
+    assert len(merge(mentions)) == 2
+
+
+def test_misdated_report_never_outvotes_the_reports_of_the_day():
+    mentions = [
+        mention("a", "2019-12-20", location="Maarrat al-Numan", point=MAARRAT, fatalities=7),
+        mention("b", "2019-12-20", location="Maaret al-Numan", point=MAARRAT, fatalities=7),
+        mention("c", "2019-12-20", location="Maarat al Nouman", point=MAARRAT, fatalities=5),
+        mention("d", "2019-12-23", location="Maarrat al-Numan", point=MAARRAT, fatalities=7),
+    ]
+    events = merge(mentions)
+    main = max(events, key=lambda e: len(e.documents))
+    assert main.event_date == "2019-12-20" and {"a", "b", "c"} <= set(main.documents)

@@ -30,6 +30,7 @@ LINK_THRESHOLD = 3.0
 # Days of slack by time precision (ACLED: 1 exact day, 2 within a week, 3 within a month).
 SLACK = {1: 0, 2: 3, 3: 15}
 LAG = 1
+MISDATED = 7  # days
 NEAR_KM, SAME_KM, FAR_KM = 10.0, 2.0, 25.0
 NAME_RATIO = 82.0
 CELL_DEGREES = 0.1
@@ -178,14 +179,27 @@ def link_score(a: View, b: View) -> float | None:
     gap = abs(a.day - b.day)
     toll = 0.5 if a.fatalities and a.fatalities == b.fatalities else 0.0
     # ACLED codes each day apart, so exact days must agree; a day of lag (a misread "last
-    # night") is forgiven only for the same named place with the same death toll.
-    lag_ok = gap <= LAG and place >= 2 and toll > 0
+    # night") is forgiven only for the same named place with the same death toll, and a report
+    # dated a few days off only when it also names the same party: the same village, the same
+    # deaths and the same army make one incident that one outlet misdated (the date becomes a
+    # contradiction), while a village attacked again weeks later stays apart.
+    corroborated = place >= 2 and toll > 0 and bool(a.specific & b.specific)
+    lag_ok = gap <= LAG and place >= 2 and toll > 0 or gap <= MISDATED and corroborated
     if gap > max(SLACK[a.precision], SLACK[b.precision]) and not lag_ok:
         return None
     if place < 1 and not a.specific & b.specific:
         return 0.0  # only a country (or a guessed region) and a day in common: too little
-    when = 1.0 if gap == 0 else -1.0
+    when = 1.0 if gap == 0 else 0.0 if corroborated else -1.0
     return when + kind + place + actor_score(a, b) + toll
+
+
+def compatible(a: View, b: View) -> bool:
+    """Whether two mentions could be one incident at all: other documents, types that can be one
+    incident, places that can be one place, and days at most ``MISDATED`` apart. Links need more
+    (``link_score``); a group may hold two mentions that only meet through others."""
+    if a.document == b.document or abs(a.day - b.day) > MISDATED:
+        return False
+    return type_score(a, b) is not None and place_score(a, b) is not None
 
 
 def type_score(a: View, b: View) -> float | None:
@@ -320,7 +334,7 @@ class BlockIndex:
             if not by_precision:
                 continue
             for precision, by_day in by_precision.items():
-                reach = max(SLACK[v.precision], SLACK[precision], LAG)
+                reach = max(SLACK[v.precision], SLACK[precision], MISDATED)
                 found.update(_in_window(by_day, v.day, reach))
         found.discard(v.index)
         return found
@@ -379,7 +393,7 @@ def split(component: Sequence[View], edges: dict[int, set[int]], rank: dict[int,
     for v in order:
         linked = edges.get(v.index, set())
         for group in groups:
-            if any(g.index in linked for g in group) and all(link_score(v, g) is not None for g in group):
+            if any(g.index in linked for g in group) and _fits(v, group):
                 group.append(v)
                 break
         else:
@@ -391,3 +405,18 @@ def _has_clash(component: Sequence[View]) -> bool:
     if len({v.document for v in component}) < len(component):
         return True
     return any(link_score(a, b) is None for i, a in enumerate(component) for b in component[i + 1 :])
+
+
+def _fits(v: View, group: Sequence[View]) -> bool:
+    """Whether ``v`` can join ``group``: it could be one incident with every member, and it fits
+    more members outright than it disagrees with on the day (a report dated days off joins the
+    incident most reports date otherwise; it never outvotes them)."""
+    fits = disagrees = 0
+    for g in group:
+        if not compatible(v, g):
+            return False
+        if link_score(v, g) is None:
+            disagrees += 1
+        else:
+            fits += 1
+    return disagrees == 0 or fits > disagrees

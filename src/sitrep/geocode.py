@@ -31,6 +31,8 @@ from .geocode_text import (
 )
 from .records import Location, Place, PlaceMention
 
+__all__ = ["context_score", "find_places", "hierarchy_votes", "locate", "placed_at"]
+
 NEAR_KM = 60.0
 
 

@@ -127,25 +127,71 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
     first_date = found_dates[0].value if found_dates else doc.published
     candidates = actor_stage.candidate_spans(spacy_doc)
     country, country_span = _country(res, text, spacy_doc, candidates, first_date)
-    iso3 = country.iso3 if country else None
-    facts = DocumentFacts(
-        document=doc,
-        scans=scans,
-        dates=found_dates,
-        tolls=tuple(casualties.find_tolls(text, base=0)),
-        attributions=tuple(attribution.attribute(sentences, outlet=doc.outlet, lexicon=res.sources, base=0)),
-        actors=tuple(actor_stage.find_actors(candidates, 0, res.actors, iso3, first_date)),
-        country=country,
-        country_span=country_span,
-        split_events=casualties.split_events(text),
-        associated=tuple(_associated(res, candidates, iso3)),
-    )
-    mentions = build_mentions(facts, res.actors.resolve, casualties.acled_fatalities)
+    names = _name_spans(spacy_doc)
+    bounds = [(s.start_char, s.end_char) for s in sentences]
+
+    def mentions_in(country: Place | None, country_span: tuple[int, int] | None) -> list[Mention]:
+        iso3 = country.iso3 if country else None
+        facts = DocumentFacts(
+            document=doc,
+            scans=scans,
+            dates=found_dates,
+            tolls=tuple(casualties.find_tolls(text, base=0)),
+            attributions=tuple(
+                attribution.attribute(sentences, outlet=doc.outlet, lexicon=res.sources, base=0)
+            ),
+            actors=tuple(actor_stage.find_actors(candidates, 0, res.actors, iso3, first_date)),
+            country=country,
+            country_span=country_span,
+            split_events=casualties.split_events(text),
+            associated=tuple(_associated(res, candidates, iso3)),
+        )
+        return build_mentions(facts, res.actors.resolve, casualties.acled_fatalities)
+
+    mentions = mentions_in(country, country_span)
     if not mentions:
         return mentions
-    places = geocode.find_places(text, res.gazetteer, iso3, _name_spans(spacy_doc))
-    bounds = [(s.start_char, s.end_char) for s in sentences]
+    moved = _event_country(text, mentions[0], names, bounds, res.gazetteer)
+    if moved is not None:
+        country, country_span = moved
+        mentions = mentions_in(country, country_span) or mentions
+    iso3 = country.iso3 if country else None
+    places = geocode.find_places(text, res.gazetteer, iso3, names)
     return [_located(m, text, places, bounds, res.gazetteer) for m in mentions]
+
+
+def _event_country(
+    text: str,
+    mention: Mention,
+    names: list[tuple[int, int]],
+    bounds: list[tuple[int, int]],
+    gazetteer: Gazetteer,
+) -> tuple[Place, tuple[int, int]] | None:
+    """The country of the town the event sentence puts the event in ("a shootout took place in
+    the city of Al-Qamishli"), when it is not the country the document's names voted for: a
+    story told from abroad names its actors' countries more often than the place. Only a town
+    whose name belongs clearly to one country, and cannot be read in the voted one, moves the
+    event."""
+    places = geocode.find_places(text, gazetteer, None, names)
+    loc = geocode.locate(text, places, mention.trigger_span, bounds, gazetteer, None)
+    if loc is None or loc.anchor or loc.place.feature != "city" or loc.place.iso3 == mention.iso3:
+        return None
+    # The event sentence, or the lead when the event word is in the headline.
+    lead = [
+        k
+        for k, (a, b) in enumerate(bounds)
+        if a <= loc.start < b and (k < 3 or a <= mention.trigger_span[0] < b)
+    ]
+    if not lead or geocode.context_score(text, loc.start, loc.end) <= 0 or not loc.place.iso3:
+        return None
+    readings = gazetteer.lookup(text[loc.start : loc.end])
+    if any(p.iso3 == mention.iso3 for p in readings):
+        return None  # the name can be read in the voted country: the votes stand
+    rivals = [p for p in readings if p.iso3 != loc.place.iso3 and p.feature in ("city", "admin1", "country")]
+    if any(p.population * 5 > loc.place.population for p in rivals):
+        return None
+    found = gazetteer.country(loc.place.iso3)
+    return (found, (loc.start, loc.end)) if found else None
 
 
 def _located(
