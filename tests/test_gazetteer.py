@@ -275,3 +275,18 @@ def test_full_index_knows_villages_and_loads_fast() -> None:
         assert g.lookup("Khirbet Ghazaleh")[0].country == "Syria"
         assert g.country_votes("Fighting in Kharkiv and Kamishli.")[0][0].name in ("Ukraine", "Syria")
     assert elapsed < 1.0
+
+
+def test_theatre_votes_pin_the_country_of_single_country_missions(gaz: Gazetteer) -> None:
+    votes = gaz.theatre_votes("The OSCE SMM recorded 40 explosions near a village; UNAMA said nothing.")
+    assert votes == {"UKR": 1, "AFG": 1}
+    assert gaz.theatre_votes("Smm and unama are not names here.") == {}
+
+
+def test_scan_reads_a_possessive_as_the_place_it_follows(gaz: Gazetteer) -> None:
+    text = "Protesters gathered in Aleppo's old city."
+    assert [t.text for t in gaz.scan(text)] == ["Aleppo"]
+
+
+def test_scan_never_reads_a_demonym_as_a_place(gaz: Gazetteer) -> None:
+    assert [t.text for t in gaz.scan("A Syrian village near Aleppo.")] == ["Aleppo"]

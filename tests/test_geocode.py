@@ -141,3 +141,10 @@ def test_story_told_from_abroad_is_placed_in_the_town_where_it_happened(resource
     events = sitrep.extract([Document(id="g2", text=text, published="2020-02-12")], resources)
     assert len(events) == 1
     assert events[0].country == "Syria" and events[0].location == "Al Qamishli"
+
+
+def test_big_city_keeps_its_country_beside_a_small_namesake_abroad(gazetteer):
+    votes = gazetteer.country_votes(
+        "Security forces arrested the staff of the Bostan charity in Damascus on Monday."
+    )
+    assert votes[0][0].iso3 == "SYR"

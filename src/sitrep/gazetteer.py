@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from sitrep.geonames import (
     fold_key,
     import_geonames,
     name_key,
+    read_tsv,
 )
 from sitrep.records import Place
 
@@ -117,6 +119,9 @@ class Gazetteer:
         self._stop = frozenset(_read_stopnames()) | ARTICLES
         # "Syrian" is an alternate name of a village in Ohio; a demonym is never read as a place.
         self._demonyms = frozenset(k for (k,) in self._conn.execute("SELECT key FROM demonyms"))
+        self._theatres = [
+            (iso3, re.compile(rf"\b{re.escape(name)}\b")) for iso3, name in read_tsv("theatres.tsv")
+        ]
         self._heads: dict[str, int] = {}
         self._cache: dict[tuple[str, int], list[tuple[int, Place]]] = {}
         self._countries: dict[str, Place] = {}
@@ -207,6 +212,15 @@ class Gazetteer:
         if found is None:
             found = next((p for p in self.lookup(text, fuzzy=False) if p.feature == "country"), None)
         self._countries[text] = found  # type: ignore[assignment]
+        return found
+
+    def theatre_votes(self, text: str) -> dict[str, int]:
+        """Countries pinned by names of bodies that work in one country only ("OSCE SMM",
+        "UNAMA", "MINUSMA"): one vote per distinct name found (``theatres.tsv``)."""
+        found: dict[str, int] = {}
+        for iso3, pattern in self._theatres:
+            if pattern.search(text):
+                found[iso3] = found.get(iso3, 0) + 1
         return found
 
     def country_of_demonym(self, word: str) -> Place | None:

@@ -28,7 +28,8 @@ CONNECTORS = frozenset(
      "es", "et", "and", "da", "do", "dos", "das", "di", "du", "des", "los", "las", "y", "e", "on", "upon",
      "am", "im", "bin", "ibn", "bani", "beni", "bou", "ben", "abu", "ul", "i"}
 )  # fmt: skip
-TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Apostrophes inside names ("Dar'a", "Ma'arrat") but not a possessive ("Beirut's Hamra district").
+TOKEN = re.compile(r"[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*")
 GAP = re.compile(r"(?:[ \t]|[ \t]?[-‐–&][ \t]?|\.[ \t]|[’'])")
 # A name's reading: (name key, weight per candidate country, the vote it casts on its own).
 Reading = tuple[str, dict[str, float], dict[str, float]]
@@ -47,11 +48,21 @@ def tally_votes(text: str, tops: Sequence[Toponym], demonyms: Iterable[Toponym])
         context = {c: prior[c] - weight.get(c, 0.0) for c in options}
         score = {c: w * (1.0 + context[c]) for c, w in options.items()}
         best = max(score, key=lambda c: score[c], default=None)
-        if best is not None and context[best] > 0:
+        if best is not None and context[best] > 0 and not _outranked(best, weight, options):
             votes[best] += max(options[best], max(weight.values(), default=0.0))  # type: ignore[assignment]
         else:
             votes.update(weight)
     return votes
+
+
+def _outranked(best: str, alone: Counter[str], options: dict[str, float]) -> bool:
+    """True when the name on its own points to one country whose reading is a bigger place than
+    the one the context prefers: "Damascus" stays in Syria beside a "Bostan" that reads as a town
+    in the United States."""
+    if len(alone) != 1:
+        return False
+    (home,) = alone
+    return home != best and options.get(home, 0.0) > options.get(best, 0.0)
 
 
 def _all_readings(text: str, tops: Sequence[Toponym], demonyms: Iterable[Toponym]) -> list[Reading]:

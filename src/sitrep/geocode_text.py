@@ -109,7 +109,7 @@ _MODIFIED = frozenset(
      "soldiers", "police", "embassy", "authorities", "president", "minister", "ministry", "navy", "jets",
      "drones", "militia", "militias", "coalition", "regime", "intelligence", "spokesman", "spokesperson",
      "based", "born", "nationals", "citizens", "media", "news", "television", "tv", "agency", "state",
-     "border"}
+     "border", "dollar", "dollars", "pound", "pounds", "euro", "euros", "lira", "rupee", "rupees"}
 )  # fmt: skip
 _NEXT_WORD = re.compile(r"[\s\-]*([^\W\d_]+)")
 _DATELINE = re.compile(r"[ ,A-Za-z.'’-]{0,40}(?:\(|—|–|--| - |\s*:)")

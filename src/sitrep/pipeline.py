@@ -305,9 +305,11 @@ def _gazetteer_votes(gazetteer: Gazetteer, text: str, spacy_doc: Any) -> list[tu
 
 # How much one actor mention says about the country, beside the gazetteer's shares (which sum
 # to 1): armed groups mostly fight at home; a state's forces often abroad.
-ACTOR_COUNTRY_WEIGHT = {2: 0.2, 3: 0.2, 4: 0.2}
+ACTOR_COUNTRY_WEIGHT = {2: 0.5, 3: 0.5, 4: 0.5}
 # A place named with its division ("Pesqueria, Nuevo Leon") outweighs loose name votes.
 HIERARCHY_WEIGHT = 0.6
+# A body that works in one country only ("OSCE SMM", "UNAMA") says where as much as a division.
+THEATRE_WEIGHT = 0.6
 
 
 def _country(
@@ -321,12 +323,16 @@ def _country(
             votes[voted.iso3] += share
     for iso3, weight in geocode.hierarchy_votes(text, gazetteer).items():
         votes[iso3] += HIERARCHY_WEIGHT * weight
+    for iso3, count in gazetteer.theatre_votes(text).items():
+        votes[iso3] += THEATRE_WEIGHT * count
     spans: dict[str, tuple[int, int]] = {}
+    seen: set[str] = set()
     for span in candidates:
         actor = res.actors.resolve(span.text, None, date)
-        weight = ACTOR_COUNTRY_WEIGHT.get(actor.inter, 0.0) if actor else 0.0
+        weight = ACTOR_COUNTRY_WEIGHT.get(actor.inter, 0.0) if actor and actor.name not in seen else 0.0
         place = gazetteer.country(actor.country) if actor and actor.country and weight else None
         if place is not None and place.iso3:
+            seen.add(actor.name)  # type: ignore[union-attr]
             votes[place.iso3] += weight
             spans.setdefault(place.iso3, (span.start_char, span.end_char))
     if not votes:
