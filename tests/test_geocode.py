@@ -148,3 +148,15 @@ def test_big_city_keeps_its_country_beside_a_small_namesake_abroad(gazetteer):
         "Security forces arrested the staff of the Bostan charity in Damascus on Monday."
     )
     assert votes[0][0].iso3 == "SYR"
+
+
+def test_town_named_to_say_where_another_lies_is_not_the_event_place(gazetteer):
+    text = "Gunmen attacked a checkpoint in Tal Afar, a town near Mosul, killing three police officers."
+    loc = _locate(gazetteer, text, "IRQ", "attacked")
+    assert loc is not None and loc.name == "Tall 'Afar"
+
+
+def test_name_given_as_a_region_is_its_division(gazetteer):
+    text = "Farmers blocked a road on the coast of Oaxaca, near San Vicente Coatlan, on Monday."
+    loc = _locate(gazetteer, text, "MEX", "blocked")
+    assert loc is not None and loc.name.startswith("San Vicente")

@@ -22,10 +22,12 @@ from .geocode_text import (
     context_score,
     full_name,
     is_modifier,
+    is_reference,
     is_sublocality,
     locative_names,
     near_words,
     placed_at,
+    region_named,
     same_name,
     unknown_names,
 )
@@ -64,12 +66,16 @@ def find_places(
         found = [p for p in gazetteer.lookup(name, iso3) if p.iso3 == iso3 and p.feature != "country"]
         tops.append(Toponym(name, start, end, tuple(found[:25])))
     for name, start, end in locative_names(text, [(t.start, t.end) for t in tops]):
+        if gazetteer.country_of_demonym(name) is not None:
+            continue
         found = [p for p in gazetteer.lookup(name, iso3) if p.iso3 == iso3 and p.feature != "country"]
         if found and iso3:
             tops.append(Toponym(name, start, end, tuple(found[:25])))
     tops.sort(key=lambda t: t.start)
     cands = [_Cand(t, tuple(chain_after(text, tops, k))) for k, t in enumerate(tops)]
-    outer = {t.start for c in cands for t in c.containers}
+    outer = {t.start for c in cands for t in c.containers} | {
+        t.start for t in tops if region_named(text, t.start)
+    }
     cands = [_Cand(c.top, c.containers, c.top.start in outer) for c in cands]
     cands = [_widened(c, gazetteer, iso3) for c in cands]
     regions = _regions(tops)
@@ -236,12 +242,21 @@ def _in_country(m: PlaceMention, iso3: str | None) -> bool:
 
 
 def _contained(text: str, places: Sequence[PlaceMention]) -> frozenset[int]:
-    """Starts of mentions that only say which division another place lies in."""
+    """Starts of mentions that only say where another place lies: the division it is in, or a
+    reference town ("Hawija, a town near Kirkuk")."""
     tops = [Toponym(m.text, m.start, m.end, (m.place,) if m.place else ()) for m in places]
     out: set[int] = set()
     for k, top in enumerate(tops):
         if top.candidates or k + 1 < len(tops):
             out.update(t.start for t in chain_after(text, tops, k))
+        before = places[k - 1].place if k else None
+        # Only a town or village is placed by a reference; "Oaxaca, near San Vicente" is not.
+        if (
+            k
+            and is_reference(text, tops[k - 1].end, top.start)
+            and not (before and before.feature in ("admin1", "country"))
+        ):
+            out.add(top.start)
     return frozenset(out)
 
 

@@ -31,7 +31,11 @@ _ADMIN_WORDS = frozenset(
 def ascii_name(name: str) -> str:
     """GeoNames' "Al Qāmishlī" as ACLED writes place names, without diacritics: "Al Qamishli"."""
     folded = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in folded if not unicodedata.combining(c)).replace("ʼ", "'").replace("ʿ", "'")
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return plain.translate(_QUOTES)
+
+
+_QUOTES = str.maketrans({c: "'" for c in "‘’ʼʿʾ`´"})
 
 
 def same_name(a: str, b: str) -> bool:
@@ -137,6 +141,38 @@ def context_score(text: str, start: int, end: int) -> float:
     if _AWAY.search(before):
         return -1.0
     return 0.0
+
+
+_REFERENCE_GAP = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|district|area|"
+    r"suburb|camp|neighbou?rhood|locality|settlement|region|province|county|hamlet|port)\s+)?"
+    r"(?:(?:some|about|around|roughly|approximately|nearly|just|only)\s+)?"
+    r"(?:[\d.,]+\s*(?:km|kms|kilometres|kilometers|miles|mi)\s+(?:\([^)]{0,12}\)\s+)?)?"
+    r"(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of|near|outside|from|away\s+from|"
+    r"close\s+to)"
+    r"\s+(?:the\s+)?(?:(?:provincial|regional|national)\s+)?(?:capital,?\s+)?(?:(?:city|town)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def is_reference(text: str, prev_end: int, start: int) -> bool:
+    """True for a place named only to say where the place before it lies: "Hawija, a town near
+    Kirkuk", "Baquba, north of Baghdad", "Sarbagh district, 210 miles northwest of the capital
+    Kabul". The event is at the first place."""
+    return 0 <= start - prev_end <= 90 and bool(_REFERENCE_GAP.fullmatch(text, prev_end, start))
+
+
+_REGION_BEFORE = re.compile(
+    r"\b(?:state|province|region|governorate|department|county|coast|countryside|rural\s+areas?)"
+    r"\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def region_named(text: str, start: int) -> bool:
+    """True for a name the words before it give as a region ("the coast of Oaxaca", "the
+    province of Idlib"): its division, not its capital town, is meant."""
+    return bool(_REGION_BEFORE.search(text[max(0, start - 30) : start]))
 
 
 _AT = re.compile(r"\b(?:in|near|at|outside|around|into|inside)\s+(?:the\s+)?$", re.IGNORECASE)
