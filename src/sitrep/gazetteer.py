@@ -258,11 +258,18 @@ class Gazetteer:
             f"{_PLACE_SQL} WHERE k.iso3 = ? AND a.name = ? AND p.feature = 'city' ORDER BY p.population DESC"
         )
         towns = [_place(r) for r in self._conn.execute(sql + " LIMIT 500", (division.iso3, division.admin1))]
-        same = [t for t in towns if base_key(name_key(t.name)).split()[:1] == head]
+        # The namesake town (anywhere in the first-level division: districts are often missing
+        # from a town's record) is the seat unless it is a village beside the real centre (the
+        # province of Balkh is run from Mazar-i-Sharif, not from the small town of Balkh).
+        every = [t for t in towns if base_key(name_key(t.name)).split()[:1] == head]
         if division.feature == "admin2":
             towns = [t for t in towns if t.admin2 == division.admin2] or towns
-        pick = same or towns
-        return pick[0] if pick else None
+        if not towns:
+            return None
+        same = [t for t in towns if t in every] or every
+        if same and same[0].population * 4 >= towns[0].population:
+            return same[0]
+        return towns[0]
 
     # ------------------------------------------------------------ text
 
