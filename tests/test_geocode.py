@@ -160,3 +160,9 @@ def test_name_given_as_a_region_is_its_division(gazetteer):
     text = "Farmers blocked a road on the coast of Oaxaca, near San Vicente Coatlan, on Monday."
     loc = _locate(gazetteer, text, "MEX", "blocked")
     assert loc is not None and loc.name.startswith("San Vicente")
+
+
+def test_region_named_alone_is_coded_to_its_real_centre_not_a_namesake_village(gazetteer):
+    text = "Taliban fighters attacked police posts in Balkh province on Sunday."
+    loc = _locate(gazetteer, text, "AFG", "attacked")
+    assert loc is not None and loc.precision == 3 and loc.name.startswith("Mazar")
