@@ -206,3 +206,167 @@ def test_clashes_dated_a_day_earlier_do_not_absorb_the_shelling(resources):
 def test_armed_men_breaking_into_a_house_are_not_a_mob(resources):
     text = "Armed men broke into a house in La Ceiba on Sunday and shot dead two brothers."
     assert _sub(resources, text) == "Attack"
+
+
+# ------------------------------------------------------------------ events the coder used to miss
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rebel fighters fired heavy machine guns at a cement factory outside Dhamar on Monday, and army "
+            "units responded to the fire.",
+            "Armed clash",
+        ),
+        (
+            "Government forces destroyed a rebel tank with artillery fire near the Shabwa oil refinery on Friday.",
+            "Shelling/artillery/missile attack",
+        ),
+    ],
+)
+def test_armed_men_firing_on_a_factory_is_not_an_industrial_accident(resources, text, expected):
+    assert _sub(resources, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supporters of the two rival parties fought one another in a market in Gitega, injuring six people.",
+        "Two groups clashed in a village near Khandwa over a footpath, leaving 11 people injured.",
+    ],
+)
+def test_unarmed_groups_fighting_each_other_are_mob_violence(resources, text):
+    assert _sub(resources, text) == "Mob violence"
+
+
+def test_smashing_an_office_front_with_sledgehammers_is_property_destruction(resources):
+    text = "Activists smashed the windows of a bank branch in Exarchia with sledgehammers overnight."
+    assert _sub(resources, text) == "Looting/property destruction"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was found by a roadside outside Celaya on Tuesday. The body was burned.",
+        "Two men were found dead in a ditch near Iguala with their hands tied and signs of torture.",
+    ],
+)
+def test_bodies_found_with_marks_of_violence_are_attacks(resources, text):
+    assert _sub(resources, text) == "Attack"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurses padlocked the gates of the district health office in Tlapa to demand protective equipment.",
+        "About forty residents gathered outside the town hall in Byblos and voiced their rejection of a landfill.",
+        "Mothers of conscripts staged one-person protests outside the defence ministry in Moscow on Saturday.",
+    ],
+)
+def test_gatherings_that_press_a_demand_are_peaceful_protests(resources, text):
+    assert _sub(resources, text) == "Peaceful protest"
+
+
+def test_earlier_event_named_as_the_cause_does_not_date_the_protest(resources):
+    text = "Hundreds rallied in Tunis on Saturday to demand justice for the victims of last year's shipwreck."
+    assert _sub(resources, text) == "Peaceful protest"
+
+
+def test_protest_dated_last_year_stays_background(resources):
+    assert _code(resources, "Protesters rallied in the capital last year against the new tax law.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The army said it had recaptured the town of Kalma from the rebels on Sunday.",
+            "Government regains territory",
+        ),
+        (
+            "Police said they had arrested the leader of a banned separatist group in Srinagar on Friday.",
+            "Arrests",
+        ),
+    ],
+)
+def test_past_perfect_in_reported_speech_is_the_news_not_background(resources, text, expected):
+    assert _sub(resources, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Insurgents set fire to a clinic and burned several houses in Ancuabe village.", "Looting/property destruction"),
+        ("Rebel fighters moved into the town of Bunia hours after government troops pulled out.",
+         "Non-violent transfer of territory"),
+        ("Troops set up a new military outpost on a ridge near Amadiya.", "Headquarters or base established"),
+        ("Thousands of families sought refuge in Goma after fighting between the army and militias nearby.", "Other"),
+    ],
+)  # fmt: skip
+def test_strategic_developments_by_armed_groups(resources, text, expected):
+    assert _sub(resources, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fire broke out at a textile factory outside Dhaka on Monday, and firefighters fought the blaze for hours.",
+        "An explosion at a fertiliser plant near Homs injured 14 workers, the company said.",
+        "A fire destroyed ten shops at the central market in Kumasi overnight, the fire service said.",
+        "The family moved into a new house in Nairobi last month.",
+        "The company took back its offer to the workers' union on Tuesday.",
+        "The two teams clashed in the final at the national stadium on Sunday.",
+        "A film crew was filming a documentary about the eruption of the volcano near Goma.",
+        "Residents abandoned their homes as floods swept through the district.",
+        "A man burned his hand while cooking at home in Lagos.",
+    ],
+)
+def test_look_alikes_of_the_new_cues_stay_uncoded(resources, text):
+    assert _code(resources, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hackers attacked the computer network of a water utility in Tampere, disrupting billing for days.",
+        "A boiler blew up in a hotel kitchen in Herat, injuring six staff; police ruled out an attack.",
+        "The airline launched an aggressive assault on the regional travel market with cut-price fares.",
+    ],
+)
+def test_cyber_attacks_ruled_out_attacks_and_business_rivalry_stay_uncoded(resources, text):
+    assert _code(resources, text) == []
+
+
+def test_occupied_as_a_place_name_is_not_a_transfer_of_territory(resources):
+    text = "Israeli troops raided homes in the occupied West Bank town of Jenin overnight."
+    assert _sub(resources, text) != "Non-violent transfer of territory"
+
+
+def test_arrest_of_a_leader_at_a_court_is_still_an_arrest(resources):
+    text = "Police arrested opposition leader Amos Banda outside the High Court in Lusaka on Monday."
+    assert _sub(resources, text) == "Arrests"
+
+
+def test_detainees_exchanged_by_warring_sides_is_an_agreement(resources):
+    text = "Army and rebel negotiators exchanged 22 prisoners at a bridge near Kalemie on Sunday."
+    assert _sub(resources, text) == "Agreement"
+
+
+def test_fighters_occupying_an_abandoned_post_is_a_non_violent_transfer(resources):
+    text = "Rebel fighters occupied an army post near Rutshuru that soldiers had left the day before."
+    assert _sub(resources, text) == "Non-violent transfer of territory"
+
+
+def test_a_crowd_beating_police_officers_is_mob_violence(resources):
+    text = "A group of migrants beat and spat at two police officers who told them to disperse in Cucuta on Sunday."
+    assert _sub(resources, text) == "Mob violence"
+
+
+def test_a_band_of_robbers_is_not_a_crowd(resources):
+    assert _code(resources, "A group of robbers beat a shopkeeper and stole his money in Lagos.") == []
+
+
+def test_a_coordinated_verb_shares_its_partners_subject(resources):
+    text = "Government forces found and destroyed a clandestine airstrip near Puerto Lempira."
+    assert _sub(resources, text) == "Looting/property destruction"

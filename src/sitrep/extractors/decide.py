@@ -41,9 +41,12 @@ def is_off_topic(cues: frozenset[str], triggers: Sequence[Trigger]) -> bool:
     if any(t.sub_event_type == "Peaceful protest" and t.strength >= floor for t in asserted):
         return bool({"sport", "celebrity"} & cues) and "participants" not in cues
     strong = [t for t in asserted if t.strength >= 3 and t.sub_event_type not in _WEAK_IN_ACCIDENTS]
+    strong += [t for t in asserted if t.sub_event_type == "Arrests" and _mentions(t.patient, _NOTABLES)]
     if any(k in cues for k in NON_EVENT_KINDS) and "perpetrator_armed" not in cues:
         return True
-    if "accident" in cues and "attack_context" not in cues and not strong:
+    if ("cyber" in cues and "perpetrator_armed" not in cues) or "ruled_out" in cues:
+        return not strong  # "hackers attacked the hospital's computers", "police ruled out an attack"
+    if _accident(cues, asserted) and "attack_context" not in cues and not strong:
         return True
     if "non_event" in cues and not strong and "attack_context" not in cues:
         return True
@@ -52,10 +55,41 @@ def is_off_topic(cues: frozenset[str], triggers: Sequence[Trigger]) -> bool:
     return "crime" in cues and not ({"political_crime", "mob"} & cues) and not strong and not crowd
 
 
+def _accident(cues: frozenset[str], asserted: Sequence[Trigger]) -> bool:
+    """An accident, unless people fought: sides that clash, or armed men acting on a factory or a
+    pipeline, make the site a target rather than the scene of an accident."""
+    if not ({"accident", "accident_site"} & cues):
+        return False
+    if any(
+        t.sub_event_type == "Armed clash" and t.strength >= 2 and t.text.lower().split()[0] in _CLASH_WORDS
+        for t in asserted
+    ):
+        return False
+    return "accident" in cues or not any(_armed_doer(t) for t in asserted)
+
+
+_CLASH_WORDS = frozenset({"clash", "clashes", "clashed", "fought", "groups", "responded"})
+
+
+def _armed_doer(trig: Trigger) -> bool:
+    return _mentions(trig.agent, _ARMED_DOERS)
+
+
+_ARMED_DOERS = (
+    "gunm", "armed", "militant", "militia", "soldier", "police", "troops", "rebel", "fighter", "forces",
+    "army", "insurgent", "jihadist", "garrison", "gang", "bandit", "attacker", "assailant", "guerrilla",
+)  # fmt: skip
+
+
 def _crowd_agent(trig: Trigger) -> bool:
     return _mentions(trig.agent, _CROWD_WORDS) and not _mentions(trig.agent, _ARMED_AGENT_WORDS)
 
 
+# An arrest of a leader is news even when a court is named nearby (coding-rules.md §3, Arrests).
+_NOTABLES = (
+    "leader", "minister", "president", "governor", "mayor", "commander", "opposition", "separatist",
+    "lawmaker", "senator", "general", "chief", "spokesman", "journalist", "activist",
+)  # fmt: skip
 _WEAK_IN_ACCIDENTS = frozenset({"Remote explosive/landmine/IED", "Shelling/artillery/missile attack"})
 
 
@@ -159,19 +193,14 @@ def _by_definition(chosen: str, cues: frozenset[str], trig: Trigger) -> str:
 
 _CROWD_WORDS = (
     "people", "citizens", "residents", "villagers", "locals", "youths", "crowd", "mob", "workers",
-    "students", "supporters", "relatives", "family", "families", "community", "group of men",
+    "students", "supporters", "relatives", "family", "families", "community", "group of", "migrants",
+    "refugees", "fans", "inmates",
 )  # fmt: skip
+# Armed or criminal bands are organised: "a group of gunmen", "a group of robbers" is no crowd.
 _ARMED_AGENT_WORDS = (
-    "gunmen",
-    "armed",
-    "militant",
-    "militia",
-    "soldier",
-    "police",
-    "troops",
-    "rebel",
-    "fighter",
-)
+    "gunmen", "armed", "militant", "militia", "soldier", "police", "troops", "rebel", "fighter", "robber",
+    "thie", "burglar", "bandit", "gang", "kidnapper", "assailant", "attacker",
+)  # fmt: skip
 
 
 def _is_outcome(trig: Trigger) -> bool:
@@ -232,6 +261,8 @@ _ERV_STRONG = frozenset(
 def _refine(trig: Trigger, cues: frozenset[str]) -> tuple[str, int] | None:
     """Context-dependent types and strengths: generic attack/kill words, explosions, protests."""
     sub, strength = trig.sub_event_type, trig.strength
+    if _corporate(trig.agent) and strength <= 2:
+        return None  # "the company launched an aggressive assault on the market"
     if sub == "Attack" and strength <= 2:
         if trig.target == "armed" and "unarmed" not in cues:
             return "Armed clash", max(strength, 2 if "lethal" in cues else 1)
@@ -245,10 +276,20 @@ def _refine(trig: Trigger, cues: frozenset[str]) -> tuple[str, int] | None:
         trig.patient, ("tension", "situation", "crisis", "standoff")
     ):
         return None  # "defused the tension" is diplomacy, not bomb disposal
-    if sub == "Disrupted weapons use" and _mentions(trig.patient, _ASSAULT_WORDS):
+    if sub == "Disrupted weapons use" and _mentions(trig.patient, _ASSAULT_WORDS) and not _planned(trig):
         return "Armed clash", 3  # "thwarted an attack on the town": the attackers were fought off
+    if sub in _NEEDS_ARMED_DOER and strength <= 2 and not _armed_or_unnamed(trig, cues):
+        return None  # "the family moved into", "abandoned the car": only armed groups hold ground or bases
+    if sub in _NEEDS_ARMED_DOER and strength == 1 and not _armed_doer(trig):
+        return None  # "in the occupied territories": a weak word needs the armed group named
+    if sub == "Agreement" and trig.text.lower() == "exchanged":
+        # "the two sides exchanged 14 detainees" is a swap; "exchanged views" is nothing
+        return (sub, 3) if _mentions(trig.patient, _CAPTIVES) else None
+    weak_loot = sub == "Looting/property destruction" and strength == 1
+    if weak_loot and not _armed_or_unnamed(trig, cues) and not _crowd_agent(trig):
+        return None  # "a fire burned ten houses": destruction needs someone who did it
     if sub in _TERRITORY:
-        return _territory(trig, strength)
+        return _territory(trig, strength, cues)
     if sub == "Shelling/artillery/missile attack" and strength == 1:
         if "accident" in cues:
             return None
@@ -262,6 +303,40 @@ def _refine(trig: Trigger, cues: frozenset[str]) -> tuple[str, int] | None:
     return sub, strength
 
 
+def _corporate(agent: str) -> bool:
+    words = agent.lower().split()
+    return bool(words) and words[-1] in _CORPORATE
+
+
+_CORPORATE = frozenset(
+    {"company", "firm", "bank", "corporation", "operator", "retailer", "brand", "insurer", "airline",
+     "lender", "manufacturer", "startup", "conglomerate", "supermarket"}
+)  # fmt: skip
+_CAPTIVES = ("detainee", "prisoner", "captive", "hostage", "bodies", "remains", "soldiers", "fighters")
+
+
+def _planned(trig: Trigger) -> bool:
+    """ "foiled a planned attack": the plotters were stopped before they could fight."""
+    return _mentions(trig.patient, ("plan", "plot"))
+
+
+def _armed_or_unnamed(trig: Trigger, cues: frozenset[str]) -> bool:
+    """The act's doer is armed, or unnamed ("it", none) in a story about armed men."""
+    if _armed_doer(trig):
+        return True
+    return "perpetrator_armed" in cues
+
+
+def _unnamed(agent: str) -> bool:
+    """A pronoun ("it", "his forces") names nobody: the trigger word itself must decide."""
+    words = agent.lower().split()
+    return not words or words[0] in _PRONOUNS
+
+
+_PRONOUNS = frozenset(
+    {"it", "they", "he", "she", "we", "its", "them", "who", "which", "his", "her", "their", "our"}
+)
+_NEEDS_ARMED_DOER = frozenset({"Non-violent transfer of territory", "Headquarters or base established"})
 AID_CAMEO = "073"
 _TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 _ASSAULT_WORDS = ("attack", "offensive", "assault", "infiltration", "advance", "incursion", "raid")
@@ -302,7 +377,7 @@ def _starts_word(text: str, words: Sequence[str]) -> bool:
     return any(f" {w}" in lowered for w in words)
 
 
-def _territory(trig: Trigger, strength: int) -> tuple[str, int] | None:
+def _territory(trig: Trigger, strength: int, cues: frozenset[str]) -> tuple[str, int] | None:
     """Taking a place is a territory event; taking people is not, and who takes it decides which."""
     if _mentions(trig.patient, _PEOPLE_WORDS):
         return ("Armed clash", 2) if trig.target == "armed" else ("Abduction/forced disappearance", 2)
@@ -313,14 +388,12 @@ def _territory(trig: Trigger, strength: int) -> tuple[str, int] | None:
         return "Looting/property destruction", 2
     if strength <= 1 and not trig.patient:
         return None
+    if strength <= 2 and not _armed_or_unnamed(trig, cues):
+        return None  # "the company took back its offer": only armed groups take ground
     state = _mentions(trig.agent, _STATE_WORDS) and not _mentions(trig.agent, _NON_STATE_WORDS)
-    if trig.sub_event_type == "Government regains territory" or state:
-        return (
-            "Government regains territory"
-            if state or not trig.agent
-            else "Non-state actor overtakes territory",
-            strength,
-        )
+    # "it had recaptured the town": with no one named, the word itself decides
+    if state or (trig.sub_event_type == "Government regains territory" and _unnamed(trig.agent)):
+        return "Government regains territory", strength
     return "Non-state actor overtakes territory", strength
 
 

@@ -137,7 +137,7 @@ def scan_sentence(sent: Span, base: int, lexicon: TriggerLexicon) -> SentenceSca
     for words in (lowers, lemmas):
         for first, last, kinds in _matches(lexicon.cue_automaton, words):
             for kind in kinds:  # type: ignore[attr-defined]
-                if kind in GATED_CUES:
+                if kind in GATED_CUES or kind == "background":
                     gated.append((first, last, kind))
                 else:
                     cues.add(kind)
@@ -145,12 +145,40 @@ def scan_sentence(sent: Span, base: int, lexicon: TriggerLexicon) -> SentenceSca
             for entry in entries:  # type: ignore[attr-defined]
                 hits.setdefault((first, last), entry)
     for first, last, kind in gated:
-        if _counts_as_act(sent[first:last], kind, cues):
+        if kind != "background" and _counts_as_act(sent[first:last], kind, cues):
             cues.add(kind)
-    kept = _longest(hits)
+    kept = [(span, entry) for span, entry in _longest(hits) if not _blaze(sent[span[0] : span[1]])]
+    heads = {_head(sent[a:b]).i for (a, b), _ in kept}
+    clauses = [_background_clause(sent[a:b], heads) for a, b, kind in gated if kind == "background"]
+    if any(c.dep_ == "ROOT" or c.head is c for c in clauses):
+        cues.add("background")
     bg = "background" in cues
-    triggers = tuple(_trigger(sent, base, span, entry, lexicon, bg) for span, entry in kept)
+    triggers = tuple(
+        _trigger(sent, base, span, entry, lexicon, bg or _in_clauses(sent[span[0] : span[1]], clauses))
+        for span, entry in kept
+    )
     return SentenceScan(sent, base, triggers, frozenset(cues))
+
+
+def _blaze(tokens: Span) -> bool:
+    """ "A fire destroyed ten shops", "the fire service": a fire that acts, or names a service, burns."""
+    return tokens.text.lower() == "fire" and _head(tokens).dep_ in ("nsubj", "nsubjpass", "compound")
+
+
+def _background_clause(tokens: Span, trigger_heads: set[int]) -> Token:
+    """The clause or trigger an earlier-time phrase dates: "protested over last year's killings"
+    dates the killings, not the protest; a phrase on the main verb dates the whole sentence."""
+    node = _head(tokens)
+    for _ in range(12):
+        if node.head is node or node.pos_ in ("VERB", "AUX") or node.i in trigger_heads:
+            return node
+        node = node.head
+    return node
+
+
+def _in_clauses(tokens: Span, clauses: list[Token]) -> bool:
+    head = _head(tokens)
+    return any(c == head or c.is_ancestor(head) for c in clauses)
 
 
 def _counts_as_act(tokens: Span, kind: str, cues: set[str]) -> bool:
@@ -359,15 +387,23 @@ _APART = frozenset({"after", "before", "since"})
 
 
 def _past_perfect(token: Token) -> bool:
+    """An act told in the past perfect happened before the story's events, unless the tense is
+    only reported speech shifted back ("the army said it had recaptured the town")."""
     verb = _verb_of(token)
-    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+    if not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+        return False
+    return not (verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in REPORTING_LEMMAS)
 
 
 def _agent(token: Token) -> Span | None:
     verb = _verb_of(token)
+    # "troops found and destroyed the camp": a coordinated verb shares its partner's subject
+    shared = verb.head if verb.dep_ == "conj" and verb.pos_ == "VERB" else verb
+    for node in dict.fromkeys((verb, shared)):
+        for child in node.children:
+            if child.dep_ == "nsubj":
+                return _phrase(child)
     for child in verb.children:
-        if child.dep_ in ("nsubj",):
-            return _phrase(child)
         if child.dep_ == "agent":
             for grand in child.children:
                 if grand.dep_ == "pobj":
