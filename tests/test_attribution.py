@@ -361,3 +361,11 @@ def test_any_text_gives_well_formed_attributions(nlp, lexicon, words):
         assert a.start == -1 or text[a.start - 5 : a.end - 5] == a.text
         assert 5 <= a.scope_start < a.scope_end <= len(text) + 5
         assert a.source
+
+
+def test_group_that_rejects_an_account_and_says_otherwise_is_the_source(nlp, lexicon):
+    text = (
+        "The rebel spokesman rejected the accusation and said the soldiers had shelled the camp themselves."
+    )
+    found = covering(run(nlp, lexicon, text), text, "shelled the camp")
+    assert found is not None and "spokesman" in found.text.lower()

@@ -212,3 +212,37 @@ def test_offsets_are_absolute(prefix: str, words: list[str], base: int) -> None:
         assert toll.count >= 0
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
     acled_fatalities(found)
+
+
+# ----------------------------------------------------------------------------- multi-outlet pages
+
+
+def test_reporting_phrase_after_a_count_is_not_another_victim():
+    assert fatalities("Gunmen raided the hamlet, killing 7 herders, a district official said.") == 7
+
+
+def test_thousands_separator_keeps_one_number():
+    assert fatalities("The commission found that at least 2,315 people were killed.") == 2315
+
+
+def test_asking_whether_anyone_died_reports_no_death():
+    assert fatalities("The governor did not say whether anyone had been killed in the raid.") is None
+
+
+def test_the_deaths_points_back_to_deaths_already_counted():
+    assert tolls("Prosecutors opened an inquiry into the deaths at the depot.") == []
+
+
+def test_a_risen_toll_is_an_update():
+    from sitrep.extractors.casualties import is_toll_update
+
+    updates = [is_toll_update(t) for t in find_tolls("By evening the death toll had risen to 19.")]
+    assert updates == [True]
+    assert not any(is_toll_update(t) for t in find_tolls("Officials put the toll at 17."))
+
+
+@pytest.mark.parametrize("verb", ["mounted", "grew", "climbed", "had risen"])
+def test_each_wording_of_a_rising_toll_is_an_update(verb):
+    from sitrep.extractors.casualties import is_toll_update
+
+    assert [is_toll_update(t) for t in find_tolls(f"By nightfall the death toll {verb} to 22.")] == [True]

@@ -174,7 +174,7 @@ def _event_country(
     event."""
     places = geocode.find_places(text, gazetteer, None, names)
     loc = geocode.locate(text, places, mention.trigger_span, bounds, gazetteer, None)
-    if loc is None or loc.anchor or loc.place.feature != "city" or loc.place.iso3 == mention.iso3:
+    if loc is None or loc.place.feature != "city" or loc.place.iso3 == mention.iso3:
         return None
     # The event sentence, or the lead when the event word is in the headline.
     lead = [
@@ -184,7 +184,8 @@ def _event_country(
     ]
     if not lead or geocode.context_score(text, loc.start, loc.end) <= 0 or not loc.place.iso3:
         return None
-    readings = gazetteer.lookup(text[loc.start : loc.end])
+    # A village the gazetteer does not know stands by the town it is coded at.
+    readings = gazetteer.lookup(loc.anchor or text[loc.start : loc.end])
     if any(p.iso3 == mention.iso3 for p in readings):
         return None  # the name can be read in the voted country: the votes stand
     rivals = [p for p in readings if p.iso3 != loc.place.iso3 and p.feature in ("city", "admin1", "country")]

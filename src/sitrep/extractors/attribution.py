@@ -39,7 +39,7 @@ REPORT_LEMMAS = frozenset(
         *("say", "tell", "report", "state", "claim", "announce", "add", "cite", "quote", "confirm"),
         *("deny", "allege", "accuse", "write", "post", "tweet", "insist", "warn", "estimate", "note"),
         *("describe", "explain", "indicate", "assert", "acknowledge", "admit", "document", "publish"),
-        *("broadcast", "blame", "specify", "reiterate", "stress"),
+        *("broadcast", "blame", "specify", "reiterate", "stress", "reject", "condemn", "denounce"),
     }
 )
 CITE_LEMMAS = frozenset({"cite", "quote"})

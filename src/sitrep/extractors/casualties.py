@@ -27,6 +27,7 @@ from .casualty_patterns import (
     CASUALTY_COUNT_RE,
     CASUALTY_GATE,
     CATEGORY_RES,
+    DEFINITE_BEFORE,
     DEFINITE_RE,
     EXACT_QUANT,
     FATALITY_COUNT_RE,
@@ -56,6 +57,7 @@ from .casualty_patterns import (
     UNITS,
     UNSURE_BEFORE,
     VAGUE,
+    WHETHER_BEFORE,
 )
 
 _WINDOW = 250  # characters before a gate word in which a gated pattern is tried
@@ -150,6 +152,8 @@ def _bare_tolls(text: str) -> Iterator[Toll]:
     """Bare "casualties" (count 0); bare "fatalities"/"deaths" read as ACLED's plural default of 3."""
     for m in BARE_RE.finditer(text):
         word = m.group("word").lower()
+        if word == "deaths" and DEFINITE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue
         unsure = UNSURE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         if word.startswith("casualt") or unsure:
             yield Toll("casualties", 0, m.start(), m.end(), m.group(0), vague=True)
@@ -170,6 +174,8 @@ def _negations(text: str) -> Iterator[Toll]:
 def _implicit_tolls(text: str) -> Iterator[Toll]:
     """One victim named or described earlier in the sentence: "... was shot dead", "he died"."""
     for m in IMPLICIT_RE.finditer(text):
+        if WHETHER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue
         group = "x" if m.group("x") else "y"
         kind = _kind_of_word(m.group("verb") or "died")
         yield Toll(kind, 1, m.start(group), m.end(group), m.group(group))
@@ -261,7 +267,7 @@ def _non_overlapping(found: list[Toll]) -> list[Toll]:
 
 _ANAPHORIC = re.compile(r"^(?i:the|these|those|both|all|its|their|his|her)\b(?!\s+(?i:bod(?:y|ies)\s+of)\b)")
 _ADDITIVE = re.compile(r"\b(?i:another|other|others|more|additional|further|also|second|third)\b")
-_UPDATE = re.compile(r"\b(?i:rose|climbed|increased|jumped|reached|risen|hit)\b")
+_UPDATE = re.compile(r"\b(?i:rose|climbed|increased|jumped|reached|risen|hit|mounted|grew|swelled|soared)\b")
 _GENERIC = ("", "people")
 # Words that often describe the same victim twice ("a man was killed ... a civilian died"): not summed.
 _DESCRIBED = ("men", "women", "civilians")
@@ -304,6 +310,12 @@ def acled_fatalities(tolls: list[Toll]) -> int | None:
     if any(t.kind == "killed" and not t.negated and t.count > 0 for t in tolls):
         return max(t.count for t in killed)
     return 0 if tolls else None
+
+
+def is_toll_update(toll: Toll) -> bool:
+    """A figure that replaces earlier ones: "the death toll had risen to 19"."""
+    summary = toll.kind == "killed" and not toll.negated and _is_summary(toll)
+    return summary and bool(_UPDATE.search(toll.text))
 
 
 def _is_summary(toll: Toll) -> bool:

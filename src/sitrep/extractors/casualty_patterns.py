@@ -112,7 +112,11 @@ _HURT = r"(?:\s+(?:wounded|injured))?"  # "a wounded guard later died"
 _NUM_ITEM = rf"(?:(?:{QUANT})?{_NUM_COUNT}(?:{_HURT}\s+{_MOD}{{0,3}}?{_HEAD})?{_OF}?)"
 _ITEM = rf"(?:{_NUM_ITEM}|{_SOFT_COUNT}(?:{_HURT}\s+{_MOD}{{0,3}}?{_NOUN})?{_OF}?)"
 # After the first item, "a" or "some" must name people: "seven men, some bearing wounds" is seven.
-_NEXT_ITEM = r"(?:" + _NUM_ITEM + r"|" + _SOFT_COUNT + r"\s+" + _MOD + r"{0,3}?" + _NOUN + _OF + r"?)"
+# "killing 12 civilians, a local official said": a phrase that goes on to report is a source, not a victim.
+_NOT_SOURCE = r"(?!\s+(?:\w+\s+){0,2}?(?:said|says|told|reported|added)\b)"
+_NEXT_ITEM = (
+    r"(?:" + _NUM_ITEM + r"|" + _SOFT_COUNT + r"\s+" + _MOD + r"{0,3}?" + _NOUN + _OF + r"?)" + _NOT_SOURCE
+)
 _TAIL_MOD = r"(?:(?!" + _STOP + r"|\w+ing\b|\d|" + _WORD_NUM + r"\b)[\w’'/-]+\s+)"
 ITEM_RE = re.compile(_COUNT, re.IGNORECASE)
 # "Seven soldiers and allied mercenaries were killed": a last group with no count of its own adds nothing.
@@ -218,7 +222,8 @@ BODIES_RE = _compile(rf"\b(?P<np>{_COUNT})\s+{_MOD}{{0,2}}?(?:bodies|corpses|bod
 SUMMARY_RES = (
     _compile(
         r"\b(?:the\s+)?(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities))\s+(?:[\w’'-]+\s+){0,5}?"
-        r"(?:rose|climbed|increased|jumped|reached|stood|stands|is|was|has\s+risen|had\s+risen|of|at|to|hit)"
+        r"(?:rose|climbed|increased|jumped|reached|mounted|grew|swelled|soared|stood|stands|is|was|has\s+risen"
+        r"|had\s+risen|of|at|to|hit)"
         r"\s+(?:to\s+|at\s+)?" + _LIST
     ),
     _compile(r"\bfatalities\s+range\s+from\s+" + _LIST),
@@ -256,7 +261,12 @@ IMPLICIT_RE = _compile(
     r"|\b(?P<y>(?:he|she|the\s+(?:[\w-]+\s+){0,2}?)(?:later\s+)?(?:died|succumbed))\b"
 )
 SINGULAR_AUX = re.compile(r"\b(?:was|has)\b", re.IGNORECASE)
-ITEM_SEPARATOR = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+", re.IGNORECASE)
+# A comma inside a number ("6,402") separates no groups.
+ITEM_SEPARATOR = re.compile(r"\s*,\s*and\s+|\s*,(?!\d{3}(?!\d))\s*|\s+and\s+", re.IGNORECASE)
+# "whether anyone had been killed" asks; it reports no death.
+WHETHER_BEFORE = re.compile(r"\b(?:whether|if)\s+(?:anyone|anybody|someone|any\s+\w+)\s+$", re.IGNORECASE)
+# "the deaths" points back to deaths already counted.
+DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|their|its|his|her)\s+$", re.IGNORECASE)
 INTENT_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
 # A number naming a unit or road, not counting people: "battalion 377 detained ...".
 LABEL_BEFORE = re.compile(

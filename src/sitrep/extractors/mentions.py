@@ -5,24 +5,28 @@ actors, the country); the output is the document's account of its main event as 
 Rules, in order:
 1. the main event is the best decision over asserted, non-background triggers;
 2. its day comes from the anchor sentence, else the nearest earlier date in the text, else the
-   lead, else the publication day (precision 2); sentences dated more than two days earlier are
-   background and their triggers, tolls and actors are left out;
-3. fatalities follow ACLED: each source's figure, then the lowest credible one;
+   lead, else the publication day (precision 2); sentences about other events (``background``:
+   dated earlier, "a day after", "separately", conflict-wide tolls, older years) and clauses put
+   before the event ("an ambush the week before") lend it no triggers, tolls or actors;
+3. fatalities follow ACLED: each source's figure, then the lowest credible one, but never below a
+   toll said to have risen ("the toll had risen to 19" outdates the earlier counts);
 4. actors come from the anchor's agent and patient, then ACLED's role rules per type;
-5. every value is a claim with its source and exact span; disagreements between sources show up
-   as claims with different values (perpetrator, victim status, fatalities), which the merge
-   stage turns into contradictions.
+5. every value is a claim with its source and exact span; each source's own version of the type,
+   perpetrator, victims and day is claimed too (``disputes``, one version per source), so the
+   merge stage lists the points sources disagree on as contradictions.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..records import Actor, Attribution, Claim, DateExpr, Document, Mention, Place, Toll, Trigger
 from ..taxonomy import DEFAULT_CAMEO, disorder_type_of, event_type_of, plover_of
+from . import disputes
+from .background import foreground
+from .casualties import is_toll_update
 from .decide import AID_CAMEO, by_actors, decide, is_off_topic, non_state_agent
 from .events import SentenceScan
 
@@ -58,9 +62,7 @@ def build_mentions(facts: DocumentFacts, resolve: Resolve, fatalities: Fatalitie
     if first is None:
         return []
     date = _event_date(first.trigger, facts, lead_end)
-    kept = [
-        s for s in scans if "background" not in s.cues and not _is_background_sentence(s, facts.dates, date)
-    ]
+    kept = foreground(scans, facts.dates, date.value, first.trigger, facts.document.text)
     triggers = [t for s in kept for t in s.triggers if not t.background]
     cues = frozenset().union(*(s.cues for s in kept)) if kept else frozenset()
     decision = decide(triggers, cues, _weights(triggers, lead_end)) or first
@@ -105,18 +107,6 @@ def _event_date(anchor: Trigger, facts: DocumentFacts, lead_end: int) -> EventDa
             return EventDate(pool[0].value, pool[0].precision, pool[0])
     published = facts.document.published
     return EventDate(published, 2, None) if published else EventDate(None, 3, None)
-
-
-def _is_background_sentence(scan: SentenceScan, dates: Sequence[DateExpr], date: EventDate) -> bool:
-    if date.value is None:
-        return False
-    start = scan.base + scan.sentence.start_char
-    end = scan.base + scan.sentence.end_char
-    own = [d for d in dates if start <= d.start < end and d.kind != "dateline"]
-    if not own:
-        return False
-    main = dt.date.fromisoformat(date.value)
-    return all((main - dt.date.fromisoformat(d.value)).days > 2 for d in own)
 
 
 # --------------------------------------------------------------------------- the mention
@@ -175,14 +165,17 @@ def _mention(
     in_event = _sentence_filter(kept)
     sources = [(a.start, a.end) for a in facts.attributions if a.start >= 0]
     # "police said": whoever reports the event is not, for that, one of its actors
+    earlier = disputes.earlier_spans(kept, facts.document.text)
     actors = [
         a
         for a in facts.actors
-        if in_event(a.start) and not any(s < a.end and a.start < e for s, e in sources)
+        if in_event(a.start)
+        and not any(s < a.end and a.start < e for s, e in sources)
+        and not disputes.inside(a.start, earlier)
     ]
     actor1, actor2 = _assign_actors(sub, anchor, actors, kept, iso3, date.value, resolve)
     assoc1, assoc2 = _associated(sub, facts, in_event, actor2, tolls_victims(facts, in_event))
-    tolls = [t for t in facts.tolls if in_event(t.start)]
+    tolls = [t for t in facts.tolls if in_event(t.start) and not disputes.inside(t.start, earlier)]
     deaths, death_claims = _fatalities(facts, tolls, fatalities)
     claims: list[Claim] = [
         _claim(facts, "sub_event_type", sub, anchor.start, anchor.end, "events", min(1.0, decision.score / 6))
@@ -194,8 +187,10 @@ def _mention(
         claims.append(_claim(facts, "country", country.name, start, end, "gazetteer", 0.9))
     claims += _actor_claims(facts, actor1, actor2, actors, anchor)
     claims += death_claims or _no_death_claims(facts, in_event, deaths)
-    claims += _perpetrator_claims(facts, kept, actors, resolve)
-    claims += _victim_claims(facts, kept, tolls)
+    claims += _dispute_claims(
+        facts, disputes.without_spans(kept, earlier), sub, date.value, actors, tolls, resolve
+    )
+    claims = disputes.one_version_per_source(claims)
     confidence = min(0.95, 0.35 + 0.1 * decision.score + (0.1 if date.expr else 0.0))
     return Mention(
         document=facts.document.id,
@@ -378,7 +373,10 @@ def _fatalities(
         claims.append(_claim(facts, "fatalities", figure, lead.start, lead.end, "casualties", 0.8))
     figures = {source: _source_total(keyed) for source, keyed in per_source.items()}
     positive = [v for v in figures.values() if v > 0]
-    return (min(positive) if positive else 0), claims
+    # "the toll had risen to 19": the earlier, lower counts are outdated, whoever gave them
+    risen = [fatalities([t]) or 0 for t in tolls if is_toll_update(t)]
+    lowest = max(min(positive), risen[-1]) if positive and risen else min(positive) if positive else 0
+    return lowest, claims
 
 
 def _source_total(keyed: dict[frozenset[str], int]) -> int:
@@ -412,79 +410,32 @@ def _sentence_of(offset: int, facts: DocumentFacts) -> int:
 
 # --------------------------------------------------------------------------- disputes
 
-FIRE_TYPES = frozenset({"Armed clash", "Attack"})
-VICTIM_WORDS = (
-    ("child", ("child", "children", "boy", "girl", "teenager", "minor")),
-    (
-        "militia member",
-        ("militiaman", "militiamen", "militia member", "militia fighter", "fighter", "gunman"),
-    ),
-    ("soldier", ("soldier", "troop", "serviceman", "american")),
-    ("civilian", ("civilian", "local", "resident", "villager", "farmer", "shepherd")),
-)
 
-
-def _perpetrator_claims(
-    facts: DocumentFacts, kept: Sequence[SentenceScan], actors: Sequence[Actor], resolve: Resolve
+def _dispute_claims(
+    facts: DocumentFacts,
+    kept: Sequence[SentenceScan],
+    sub: str,
+    day: str | None,
+    actors: Sequence[Actor],
+    tolls: Sequence[Toll],
+    resolve: Resolve,
 ) -> list[Claim]:
-    """Who fired or attacked, as each source tells it."""
-    claims = []
-    for scan in kept:
-        for trig in scan.triggers:
-            if trig.sub_event_type not in FIRE_TYPES or not trig.asserted or trig.agent_span[0] < 0:
-                continue
-            actor = _overlapping(trig.agent_span, actors)
-            if actor is None:
-                continue
-            if actor.inter in (6, 7):  # whoever fires a weapon is armed, whatever their clothes
-                iso3 = facts.country.iso3 if facts.country else None
-                actor = resolve("unidentified armed group", iso3, None) or actor
-            start, end = trig.agent_span
-            claims.append(_claim(facts, "perpetrator", actor.name, start, end, "events", 0.6))
-    return claims
-
-
-def _victim_claims(facts: DocumentFacts, kept: Sequence[SentenceScan], tolls: Sequence[Toll]) -> list[Claim]:
-    """What the dead were (civilian, militia member, soldier, child), or that it is unclear."""
-    claims = []
+    """Each source's version of the type, the perpetrator, the victims and the day."""
     text = facts.document.text
-    for scan in kept:
-        start = scan.base + scan.sentence.start_char
-        end = scan.base + scan.sentence.end_char
-        sentence = text[start:end].lower()
-        deadly = any(
-            t.start >= start and t.start < end and t.kind == "killed" and not t.negated for t in tolls
-        )
-        if "unclear" in scan.cues and any(w in sentence for w in ("civilian", "militia", "fighter")):
-            claims.append(_claim(facts, "victim_status", "unclear", start, end, "casualties", 0.6))
-            continue
-        if not deadly:
-            continue
-        status = _victim_status(scan, tolls, start, end)
-        if status:
-            claims.append(_claim(facts, "victim_status", status[0], status[1], status[2], "casualties", 0.5))
-    return claims
+    iso3 = facts.country.iso3 if facts.country else None
 
+    def claim(field: str, value, start: int, end: int, extractor: str, conf: float) -> Claim:
+        return _claim(facts, field, value, start, end, extractor, conf)
 
-def _victim_status(
-    scan: SentenceScan, tolls: Sequence[Toll], start: int, end: int
-) -> tuple[str, int, int] | None:
-    for toll in tolls:
-        if start <= toll.start < end and toll.kind == "killed" and toll.victims:
-            status = _status_of(toll.victims)
-            if status:
-                return status, toll.start, toll.end
-    for trig in scan.triggers:
-        if trig.patient and trig.sub_event_type in FIRE_TYPES and trig.asserted:
-            status = _status_of(trig.patient)
-            if status:
-                return status, trig.patient_span[0], trig.patient_span[1]
-    return None
+    def source_at(offset: int) -> str:
+        return _source_at(offset, facts)
 
+    def named(word: str) -> Actor | None:
+        return resolve(word, iso3, day)
 
-def _status_of(words: str) -> str | None:
-    lowered = words.lower()
-    for status, cues in VICTIM_WORDS:
-        if any(c in lowered for c in cues):
-            return status
-    return None
+    return [
+        *disputes.type_claims(kept, sub, source_at, claim),
+        *disputes.perpetrator_claims(kept, actors, text, named, claim),
+        *disputes.victim_claims(kept, tolls, text, claim),
+        *disputes.date_claims(kept, facts.dates, sub, day, text, claim),
+    ]

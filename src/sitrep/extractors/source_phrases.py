@@ -115,6 +115,9 @@ def _described(
 ) -> Found | None:
     ana = _anaphor_match(core, lexicon)
     gen = _generic_match(core, lexicon) or (_generic_match(appos, lexicon) if appos else None)
+    body = _organisation_name(core) if gen is not None else None
+    if body and gen is not None:  # "the National Unity Government" is one body, not "the government"
+        return found_at(body, gen[0].kind, gen[0].type, core, base, CONF_NAME_ONLY)
     if ana is not None and not _has_nationality(core) and (gen is None or ana[1] >= gen[1]):
         return _anaphoric(ana[0], core, lexicon, memory, base)
     # "one post shared on social media": the source hides in a clause about the phrase.
@@ -125,6 +128,15 @@ def _described(
     if person:  # "Mayor Ivan Petrenko": a titled person is named, the title gives the kind
         return found_at(person, gen[0].kind, "person", core, base, CONF_NAME_ONLY)
     return found_at(_nationality(core, gen[0]), gen[0].kind, gen[0].type, core, base, CONF_GENERIC)
+
+
+def _organisation_name(core: Sequence[Token]) -> str | None:
+    """The full name of an organisation the lexicon does not know (two or more capitalised words)."""
+    words = [t for t in core if t.pos_ != "DET"]
+    named = len(words) >= 2 and all(
+        t.ent_type_ in ("ORG", "ACTOR") and t.pos_ == "PROPN" and t.text[:1].isupper() for t in words
+    )
+    return " ".join(t.text for t in words) if named else None
 
 
 def _spokesperson(
@@ -183,7 +195,17 @@ def _ngrams(tokens: Sequence[Token]) -> Iterator[tuple[int, int, str]]:
 
 
 def _named_match(tokens: Sequence[Token], lexicon: SourceLexicon) -> tuple[SourceEntry, int] | None:
-    return _match(tokens, lexicon.named)
+    # "The National" inside "The National Unity Government" is part of another name, not the paper.
+    for i, j, text in _ngrams(tokens):
+        entry = lexicon.named(text)
+        if entry is not None and not _name_runs_on(tokens, j):
+            return entry, j - i + 1
+    return None
+
+
+def _name_runs_on(tokens: Sequence[Token], last: int) -> bool:
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    return following is not None and following.pos_ == "PROPN" and following.text[:1].isupper()
 
 
 def _generic_match(
