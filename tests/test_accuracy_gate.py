@@ -16,7 +16,9 @@ from sitrep.scoring import f1_table
 
 from .conftest import FIXTURES
 
-FLOORS = {"weighted_f1": 0.66, "negatives_left_uncoded": 0.88, "event_date": 0.85, "fatalities": 0.75}
+# About five points under the figures measured on 2026-11-25 (weighted F1 0.833, negatives
+# 1.0, event_date 0.984, fatalities 0.904): a change that loses more than that does not land.
+FLOORS = {"weighted_f1": 0.78, "negatives_left_uncoded": 0.95, "event_date": 0.93, "fatalities": 0.85}
 
 
 @pytest.fixture(scope="module")

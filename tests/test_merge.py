@@ -384,3 +384,28 @@ def test_misdated_report_never_outvotes_the_reports_of_the_day():
     events = merge(mentions)
     main = max(events, key=lambda e: len(e.documents))
     assert main.event_date == "2019-12-20" and {"a", "b", "c"} <= set(main.documents)
+
+
+def test_toll_the_text_says_has_risen_is_an_update_not_a_dispute():
+    from sitrep.reconcile import contradictions
+    from sitrep.records import Claim
+
+    claims = [
+        Claim("fatalities", 12, "p", "Radio A", (0, 6), "killed", "casualties"),
+        Claim("fatalities", 19, "p", "Officials", (10, 16), "risen", "casualties.update"),
+    ]
+    (toll,) = contradictions(claims)
+    assert toll.kind == "update"
+    assert [v.latest for v in toll.values] == [False, True]
+
+
+def test_lower_toll_after_a_rise_stays_a_dispute():
+    from sitrep.reconcile import contradictions
+    from sitrep.records import Claim
+
+    claims = [
+        Claim("fatalities", 25, "p", "Radio A", (0, 6), "killed", "casualties"),
+        Claim("fatalities", 19, "p", "Officials", (10, 16), "risen", "casualties.update"),
+    ]
+    (toll,) = contradictions(claims)
+    assert toll.kind == "dispute"

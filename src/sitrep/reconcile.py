@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cluster import GENERIC_ACTOR, actor_key, km, name_key, same_name, skeleton
 from .dedupe import DocInfo
@@ -231,6 +231,8 @@ def _contradiction(
             )
         )
     kind = "dispute"
+    if field == "fatalities" and not (current and not all(current.values())):
+        return _rising_in_text(groups, values) or Contradiction(field=field, values=tuple(values), kind=kind)
     if current and not all(current.values()):
         live = [v for v in values if v.latest]
         stale = {k for k, ok in current.items() if not ok}
@@ -238,6 +240,20 @@ def _contradiction(
         if len(live) == 1 and all(_as_int(v.value) in stale for v in rest):
             kind = "update"
     return Contradiction(field=field, values=tuple(values), kind=kind)
+
+
+def _rising_in_text(groups: list[list[Claim]], values: list[Version]) -> Contradiction | None:
+    """A toll the text itself says has risen ("the toll rose to 19", extractor
+    ``casualties.update``) above every other figure is the latest of an update, not a dispute."""
+    risen = [k for k, group in enumerate(groups) if any(c.extractor.endswith(".update") for c in group)]
+    numbers = [_as_int(v.value) for v in values]
+    if len(risen) != 1 or None in numbers:
+        return None
+    top = risen[0]
+    if any(n >= numbers[top] for k, n in enumerate(numbers) if k != top):  # type: ignore[operator]
+        return None
+    marked = tuple(replace(v, latest=(k == top)) for k, v in enumerate(values))
+    return Contradiction(field="fatalities", values=marked, kind="update")
 
 
 def _as_int(value: object) -> int | None:

@@ -30,6 +30,7 @@ from .casualties import is_toll_update
 from .decide import AID_CAMEO, by_actors, decide, is_off_topic, non_state_agent
 from .events import SentenceScan
 
+UPDATE_EXTRACTOR = "casualties.update"  # a toll the text says has risen to this figure
 Resolve = Callable[[str, str | None, str | None], Actor | None]
 Fatalities = Callable[[list[Toll]], int | None]
 
@@ -370,7 +371,9 @@ def _fatalities(
         if figure == 0:
             continue  # injuries only: not a competing death toll
         lead = next((t for t in group if t.kind == "killed"), group[0])
-        claims.append(_claim(facts, "fatalities", figure, lead.start, lead.end, "casualties", 0.8))
+        # "the toll rose to 19" is marked, so the event can list it as an update, not a dispute
+        how = UPDATE_EXTRACTOR if any(is_toll_update(t) for t in group) else "casualties"
+        claims.append(_claim(facts, "fatalities", figure, lead.start, lead.end, how, 0.8))
     figures = {source: _source_total(keyed) for source, keyed in per_source.items()}
     positive = [v for v in figures.values() if v > 0]
     # "the toll had risen to 19": the earlier, lower counts are outdated, whoever gave them
