@@ -166,3 +166,34 @@ def test_region_named_alone_is_coded_to_its_real_centre_not_a_namesake_village(g
     text = "Taliban fighters attacked police posts in Balkh province on Sunday."
     loc = _locate(gazetteer, text, "AFG", "attacked")
     assert loc is not None and loc.precision == 3 and loc.name.startswith("Mazar")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for part in text.split("\n"):
+        out.append((start, start + len(part) + 1))
+        start += len(part) + 1
+    return out
+
+
+def test_event_word_in_a_headline_takes_its_place_from_the_lead(gazetteer):
+    text = (
+        "Attack on Plateau village kills 19\n"
+        "JOS, Nigeria (Wire) - Gunmen killed 19 people overnight in the village of Kwall near Bassa, Plateau state.\n"
+    )
+    places = geocode.find_places(text, gazetteer, "NGA")
+    at = text.index("Attack")
+    loc = geocode.locate(text, places, (at, at + 6), _lines(text), gazetteer, "NGA")
+    assert loc is not None and loc.name == "Kwall" and loc.anchor == "Bassa"
+
+
+def test_unknown_district_far_from_any_named_town_is_coded_at_the_town_the_story_is_told_from(gazetteer):
+    text = (
+        "MOGADISHU (Wire) - Mortar shells landed in a crowded area of the capital on Tuesday, police said.\n"
+        "The shells were fired from the outskirts and struck homes and a small market in Hamar Jajab "
+        "district near the seaport, a police spokesman told reporters at the scene on Tuesday night.\n"
+    )
+    places = geocode.find_places(text, gazetteer, "SOM")
+    at = text.index("struck")
+    loc = geocode.locate(text, places, (at, at + 6), _lines(text), gazetteer, "SOM")
+    assert loc is not None and loc.name == "Hamar Jajab" and loc.anchor == "Mogadishu"

@@ -11,6 +11,7 @@ dateline, not the capital a spokesman spoke from, not a country used to name an 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -229,8 +230,11 @@ def locate(
         return None
     contained = _contained(text, places)
     event_sentence = next((k for k, (a, b) in enumerate(sentences) if a <= trigger[0] < b), 0)
-    best = max(usable, key=lambda m: _site_score(text, m, trigger, sentences, event_sentence, contained))
-    if _site_score(text, best, trigger, sentences, event_sentence, contained) < -1.0:
+    lead = _lead_of(text, sentences, event_sentence)
+    best = max(
+        usable, key=lambda m: _site_score(text, m, trigger, sentences, (event_sentence, lead), contained)
+    )
+    if _site_score(text, best, trigger, sentences, (event_sentence, lead), contained) < -1.0:
         return None
     return _coded(text, best, places, gazetteer, iso3)
 
@@ -264,17 +268,31 @@ def _sentence_of(start: int, sentences: Sequence[tuple[int, int]]) -> int:
     return next((k for k, (a, b) in enumerate(sentences) if a <= start < b), len(sentences))
 
 
+def _lead_of(text: str, sentences: Sequence[tuple[int, int]], event_sentence: int) -> frozenset[int]:
+    """When the event word is in a headline (a line with no full stop), the story's first two
+    sentences tell the same event with its place: "attack on Plateau village" is told as
+    "gunmen stormed Kwall ... in Bassa" below it."""
+    a, b = sentences[event_sentence] if event_sentence < len(sentences) else (0, 0)
+    if text[a:b].rstrip().endswith((".", "!", "?", '"', "”")):
+        return frozenset()
+    body = [
+        k for k, (x, y) in enumerate(sentences) if k > event_sentence and text[x:y].rstrip().endswith(".")
+    ]
+    return frozenset(body[:2])
+
+
 def _site_score(
     text: str,
     m: PlaceMention,
     trigger: tuple[int, int],
     sentences: Sequence[tuple[int, int]],
-    event_sentence: int,
+    event: tuple[int, frozenset[int]],
     contained: frozenset[int],
 ) -> float:
+    event_sentence, lead = event
     k = _sentence_of(m.start, sentences)
-    score = 3.0 if k == event_sentence else 1.5 if k < 2 else 0.5 if k < event_sentence else 0.0
-    score -= 0.1 * abs(k - event_sentence)
+    score = 3.0 if k == event_sentence or k in lead else 1.5 if k < 2 else 0.5 if k < event_sentence else 0.0
+    score -= 0.1 * abs(k - event_sentence) if k not in lead else 0.0
     if k == event_sentence:
         score += 1.0 / (1.0 + abs(m.start - trigger[0]) / 60.0)
     score += context_score(text, m.start, m.end)
@@ -319,8 +337,9 @@ def _anchor(
     m: PlaceMention, places: Sequence[PlaceMention], gazetteer: Gazetteer, iso3: str | None
 ) -> Place | None:
     """The known place that stands in for an unknown village: the nearest one named after it
-    ("Tal Dhahab, near Homs"; "X (Y, Z)") or before it, in the event's country; a division
-    stands in by its main town."""
+    ("Tal Dhahab, near Homs"; "X (Y, Z)") or before it, in the event's country; else the town the
+    document names most ("Hamar Jajab district" in a story datelined and told from Mogadishu); a
+    division stands in by its main town."""
     known = [
         p for p in places
         if p.place is not None and p.place.feature != "country" and (iso3 is None or p.place.iso3 == iso3)
@@ -328,7 +347,13 @@ def _anchor(
     if not known:
         return None
     best = min(known, key=lambda p: abs(p.start - m.end) + (0 if p.start > m.start else 40))
-    if abs(best.start - m.end) > 200 or best.place is None:
+    if abs(best.start - m.end) > 200:
+        towns = [p for p in known if p.place and p.place.feature == "city"]
+        if not towns:
+            return None
+        counts = Counter(p.place.geonameid or p.place.name for p in towns)  # type: ignore[union-attr]
+        best = max(towns, key=lambda p: (counts[p.place.geonameid or p.place.name], -p.start))  # type: ignore[union-attr]
+    if best.place is None:
         return None
     if best.place.feature in DIVISION_FEATURES:
         return gazetteer.seat(best.place)

@@ -215,7 +215,8 @@ _UNKNOWN = (
     ),
     re.compile(r"\b(?:Barangay|Brgy\.?) " + _NAME),
     re.compile(
-        _NAME + r" (?:village|hamlet|hill|camp|locality|area|region|front|district|sub-?district|county|"
+        _NAME
+        + r" (?:village|hamlet|hill|camp|locality|community|area|region|front|district|sub-?district|county|"
         r"municipality|LGA|upazila|tehsil|commune|boma|town)\b"
     ),
     re.compile(r"\b(?:in|near|at|outside|around) (?:the )?" + _NAME + r" \("),
