@@ -370,3 +370,94 @@ def test_a_band_of_robbers_is_not_a_crowd(resources):
 def test_a_coordinated_verb_shares_its_partners_subject(resources):
     text = "Government forces found and destroyed a clandestine airstrip near Puerto Lempira."
     assert _sub(resources, text) == "Looting/property destruction"
+
+
+# ------------------------------------------------------------------ look-alikes of protests and prevention
+
+
+def test_shells_that_struck_homes_are_shelling_not_a_strike(resources):
+    text = (
+        "Shells struck a camp for displaced families near Sake on Friday, killing six people, officials said. "
+        "The United Nations called for an inquiry."
+    )
+    assert _sub(resources, text) == "Shelling/artillery/missile attack"
+
+
+def test_workers_who_struck_are_still_a_strike(resources, nlp):
+    from sitrep.extractors.events import scan_sentence
+
+    lexicon = resources.triggers
+    struck = next(nlp("Dock workers struck for two days over unpaid wages in Mombasa.").sents)
+    hit = next(nlp("Rockets struck two schools in the city overnight.").sents)
+    assert any(t.sub_event_type == "Peaceful protest" for t in scan_sentence(struck, 0, lexicon).triggers)
+    assert not any(t.sub_event_type == "Peaceful protest" for t in scan_sentence(hit, 0, lexicon).triggers)
+
+
+def test_fighting_people_fled_is_not_the_event(resources):
+    text = (
+        "Artillery shells hit a school sheltering families who fled fighting in Rutshuru on Monday, "
+        "killing four people, local officials said."
+    )
+    assert _sub(resources, text) == "Shelling/artillery/missile attack"
+
+
+def test_a_gun_attack_near_unnamed_blasts_is_not_a_battle(resources):
+    text = (
+        "Mortar rounds fell on a busy street in Baidoa on Sunday, killing three traders, police said. "
+        "The militants said they had fired on army positions. Witnesses said the blasts shook the town."
+    )
+    assert _sub(resources, text) == "Shelling/artillery/missile attack"
+
+
+def test_rockets_that_kill_despite_air_defence_are_not_prevented(resources):
+    text = (
+        "Rockets hit a housing estate in Kharkiv on Monday, killing three people, even though "
+        "Ukrainian air defence was active over the city, the governor said."
+    )
+    assert _sub(resources, text) == "Shelling/artillery/missile attack"
+
+
+def test_missiles_stopped_by_air_defence_with_no_harm_are_disrupted(resources):
+    text = "Air defences intercepted four missiles over Odesa on Tuesday; no damage was reported, officials said."
+    assert _sub(resources, text) == "Disrupted weapons use"
+
+
+def test_stones_alleged_by_police_at_a_march_called_peaceful_is_excessive_force(resources):
+    text = (
+        "Police shot dead three demonstrators at a march against fuel prices in Kano on Monday. Witnesses "
+        "said the march was peaceful. Police said protesters had thrown stones and set fire to a car."
+    )
+    assert _sub(resources, text) == "Excessive force against protesters"
+
+
+def test_a_peaceful_march_that_turned_violent_is_a_riot(resources):
+    text = (
+        "A peaceful march against fuel prices in Kano turned violent on Monday when protesters set fire "
+        "to a car, and police shot dead three demonstrators."
+    )
+    assert _sub(resources, text) == "Violent demonstration"
+
+
+def test_protesters_urged_to_stay_peaceful_who_burned_tyres_are_rioters(resources):
+    text = (
+        "Protesters burned tyres and set fire to a car in Kano on Monday and police fired tear gas, "
+        "after organisers had urged them to stay peaceful."
+    )
+    assert _sub(resources, text) == "Violent demonstration"
+
+
+def test_a_bomb_that_kills_only_its_planters_is_still_disrupted(resources):
+    text = (
+        "Two militants were killed when a bomb they were carrying exploded prematurely near Kunduz on Friday."
+    )
+    assert _sub(resources, text) == "Disrupted weapons use"
+
+
+def test_people_displaced_by_fighting_do_not_turn_shelling_into_a_clash(resources):
+    text = "Shells hit a camp for people displaced by fighting near Goma on Friday, killing five."
+    assert _sub(resources, text) == "Shelling/artillery/missile attack"
+
+
+def test_residents_who_fled_the_fighting_are_not_its_fighters(resources):
+    text = "Thousands of residents fled heavy fighting between the army and rebels in Rutshuru on Monday."
+    assert _sub(resources, text) == "Armed clash"

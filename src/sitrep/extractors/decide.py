@@ -134,10 +134,8 @@ def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[
         chosen = "Armed clash"
     if chosen in _ERV and any(t.sub_event_type == "Chemical weapon" for t, _ in live):
         chosen = "Chemical weapon"  # a chemical payload outranks how it was delivered
-    if chosen in _ERV and any(
-        t.sub_event_type == "Disrupted weapons use" and t.strength >= 2 for t, _ in live
-    ):
-        chosen = "Disrupted weapons use"  # the weapon was defused, intercepted or seized: prevented
+    if chosen in _ERV and _prevented(live, harmed):
+        chosen = "Disrupted weapons use"
     if chosen == "Looting/property destruction" and harmed:
         chosen = "Attack"  # property taken or burned while people were killed or hurt
     cameo = trig.cameo if trig.sub_event_type == chosen else DEFAULT_CAMEO.get(chosen)
@@ -154,6 +152,17 @@ _ONE_SIDED = frozenset(
 )  # fmt: skip
 
 
+def _prevented(live: list[tuple[Trigger, float]], harmed: bool) -> bool:
+    """The weapon was defused, intercepted or seized, and nothing else happened: rockets that kill
+    people while air defence is active are the attack itself. A blast that kills only its planters
+    ("exploded prematurely") is prevention by definition, deaths and all."""
+    stopped = [t for t, _ in live if t.sub_event_type == "Disrupted weapons use" and t.strength >= 2]
+    return any(not harmed or _mentions(t.text, _OWN_GOAL) for t in stopped)
+
+
+_OWN_GOAL = ("prematur", "while planting", "while assembling")
+
+
 def _in_battle(live: list[tuple[Trigger, float]], cues: frozenset[str]) -> bool:
     """Ranged or explosive fire inside ground fighting belongs to the battle (coding-rules.md §2.3):
     clashes reported alongside it, air or artillery support for a ground operation, or a
@@ -165,7 +174,9 @@ def _in_battle(live: list[tuple[Trigger, float]], cues: frozenset[str]) -> bool:
         if trig.sub_event_type == "Armed clash" and trig.strength >= 2 and first in _BATTLE_WORDS:
             return True
         ground = trig.sub_event_type == "Attack" and not _is_outcome(trig) and trig.target == "armed"
-        if ground and "firearm" in cues and any(t.sub_event_type in _HAND_DELIVERED for t, _ in live):
+        # a bare "blasts" names no device: shells landing make blasts too
+        devices = any(t.sub_event_type in _HAND_DELIVERED and t.strength >= 2 for t, _ in live)
+        if ground and "firearm" in cues and devices:
             return True
     return False
 
@@ -236,7 +247,7 @@ def _protest_decision(live: list[tuple[Trigger, float]], cues: frozenset[str]) -
         return None
     anchor = (protest or riot or mob)[0]
     score = sum(t.strength for t, _ in live if t.sub_event_type in _PROTEST_TYPES)
-    if riot or (protest and ("riot" in cues or mob)):
+    if riot or (protest and ("riot" in cues or mob) and not _riot_disputed(cues, mob)):
         return Decision("Violent demonstration", "145", (riot or protest)[0], score)
     if mob and not protest:
         if "protest" in cues and "demand" in cues:
@@ -251,6 +262,14 @@ def _protest_decision(live: list[tuple[Trigger, float]], cues: frozenset[str]) -
     if protest:
         return Decision("Peaceful protest", anchor.cameo or "141", anchor, score)
     return None
+
+
+def _riot_disputed(cues: frozenset[str], mob: list[Trigger]) -> bool:
+    """Force used on a march the story calls peaceful: stones or fires alleged by one side (often the
+    police justifying the force) do not make it a riot; that version is a disputed claim
+    (disputes.type_claims). A march said to have turned violent stays a riot."""
+    force = bool({"lethal", "intervention"} & cues)
+    return force and "peaceful" in cues and "violent_turn" not in cues and not mob
 
 
 _ERV_STRONG = frozenset(

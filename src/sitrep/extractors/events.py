@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from ..datafiles import read_json
 from ..records import Trigger
 from ..taxonomy import DEFAULT_CAMEO
+from .syntax import agent_of, is_earlier, is_hypothetical, is_negated, patient_of, target_of
 
 # Cues that describe what happened at a protest; they count only when they are not the grievance
 # ("protested against the arrest of ...", "families of people killed in attacks rallied").
@@ -38,13 +39,6 @@ PARTICIPANT_LEMMAS = frozenset(
     {"protester", "protestor", "demonstrator", "rioter", "mob", "vigilante", "marcher", "protest", "rally",
      "demonstration", "riot"}
 )  # fmt: skip
-REPORTING_LEMMAS = frozenset({"say", "report", "tell", "state", "claim", "add", "confirm", "announce"})
-ATTEMPT_LEMMAS = frozenset({"try", "attempt"})
-WEAPON_OBJECTS = frozenset(
-    {"fire", "gunfire", "shot", "round", "shell", "bullet", "weapon", "rifle", "mortar", "grenade", "missile"}
-)
-FIRE_NOUNS = frozenset({"fire", "attack", "gunfire", "shooting", "shelling", "rocket", "mortar"})
-TARGET_PREPS = frozenset({"on", "at", "against", "upon", "targeting", "into"})
 
 
 @dataclass(frozen=True)
@@ -137,7 +131,7 @@ def scan_sentence(sent: Span, base: int, lexicon: TriggerLexicon) -> SentenceSca
     for words in (lowers, lemmas):
         for first, last, kinds in _matches(lexicon.cue_automaton, words):
             for kind in kinds:  # type: ignore[attr-defined]
-                if kind in GATED_CUES or kind == "background":
+                if kind in GATED_CUES or kind in ("background", "peaceful"):
                     gated.append((first, last, kind))
                 else:
                     cues.add(kind)
@@ -145,9 +139,11 @@ def scan_sentence(sent: Span, base: int, lexicon: TriggerLexicon) -> SentenceSca
             for entry in entries:  # type: ignore[attr-defined]
                 hits.setdefault((first, last), entry)
     for first, last, kind in gated:
-        if kind != "background" and _counts_as_act(sent[first:last], kind, cues):
+        if _gated_cue_counts(sent[first:last], kind, cues, lexicon):
             cues.add(kind)
-    kept = [(span, entry) for span, entry in _longest(hits) if not _blaze(sent[span[0] : span[1]])]
+    kept = [
+        (span, entry) for span, entry in _longest(hits) if not _other_sense(sent[span[0] : span[1]], entry[0])
+    ]
     heads = {_head(sent[a:b]).i for (a, b), _ in kept}
     clauses = [_background_clause(sent[a:b], heads) for a, b, kind in gated if kind == "background"]
     if any(c.dep_ == "ROOT" or c.head is c for c in clauses):
@@ -163,6 +159,27 @@ def scan_sentence(sent: Span, base: int, lexicon: TriggerLexicon) -> SentenceSca
 def _blaze(tokens: Span) -> bool:
     """ "A fire destroyed ten shops", "the fire service": a fire that acts, or names a service, burns."""
     return tokens.text.lower() == "fire" and _head(tokens).dep_ in ("nsubj", "nsubjpass", "compound")
+
+
+def _gated_cue_counts(tokens: Span, kind: str, cues: set[str], lexicon: TriggerLexicon) -> bool:
+    """ "The march had been peaceful" describes it; "urged them to stay peaceful" does not."""
+    if kind == "peaceful":
+        return not is_negated(_head(tokens)) and not is_hypothetical(_head(tokens), lexicon)
+    return kind != "background" and _counts_as_act(tokens, kind, cues)  # background dates clauses
+
+
+def _other_sense(tokens: Span, sub: str) -> bool:
+    """A word in its other sense: a burning fire (``_blaze``); "shells struck two camps" (a labour
+    strike takes no object, so a strike with one, or in the passive, is a hit); "apartment blocks"."""
+    if _blaze(tokens):
+        return True
+    if sub != "Peaceful protest" or len(tokens) != 1:
+        return False
+    token = tokens[0]
+    lemma = token.lemma_.lower()
+    if lemma == "strike" and token.pos_ == "VERB":
+        return any(c.dep_ in ("dobj", "obj", "nsubjpass", "agent") for c in token.children)
+    return lemma == "block" and token.pos_ == "NOUN"
 
 
 def _background_clause(tokens: Span, trigger_heads: set[int]) -> Token:
@@ -186,7 +203,7 @@ def _counts_as_act(tokens: Span, kind: str, cues: set[str]) -> bool:
     if kind in NEEDS_PROTEST and "protest" not in cues and "participants" not in cues:
         return False
     head = _head(tokens)
-    if kind in NEEDS_PROTEST and _negated(head):
+    if kind in NEEDS_PROTEST and is_negated(head):
         return False  # "no one was arrested"
     if head.dep_ in ("acl", "relcl", "amod", "compound") and not _participant_or_place(head):
         return False
@@ -263,7 +280,7 @@ def _trigger(
     sub, strength, cameo = entry
     tokens = sent[span[0] : span[1]]
     head = _head(tokens)
-    agent, patient = _agent(head), _patient(head)
+    agent, patient = agent_of(head), patient_of(head)
     return Trigger(
         sub_event_type=sub,
         strength=strength,
@@ -273,14 +290,14 @@ def _trigger(
         text=tokens.text,
         sentence_start=base + sent.start_char,
         sentence_end=base + sent.end_char,
-        negated=_negated(head),
-        hypothetical=head.lemma_.lower() not in PARTICIPANT_LEMMAS and _hypothetical(head, lexicon),
-        background=background or _past_perfect(head) or _grievance_trigger(sub, tokens) or _days_apart(head),
+        negated=is_negated(head),
+        hypothetical=head.lemma_.lower() not in PARTICIPANT_LEMMAS and is_hypothetical(head, lexicon),
+        background=background or _grievance_trigger(sub, tokens) or is_earlier(head),
         agent=agent.text if agent is not None else "",
         agent_span=_abs(agent, base),
         patient=patient.text if patient is not None else "",
         patient_span=_abs(patient, base),
-        target=_target(patient, lexicon),
+        target=target_of(patient, lexicon),
     )
 
 
@@ -288,193 +305,3 @@ def _abs(span: Span | None, base: int) -> tuple[int, int]:
     if span is None:
         return (-1, -1)
     return (base + span.start_char, base + span.end_char)
-
-
-def _verb_of(token: Token) -> Token:
-    """The verb governing a nominal trigger ("an air strike hit" -> hit), else the token."""
-    node = token
-    for _ in range(3):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
-            return node
-        node = node.head
-    return token
-
-
-def _negated(token: Token) -> bool:
-    verb = _verb_of(token)
-    for node in {token, verb}:
-        if any(c.dep_ == "neg" for c in node.children):
-            return True
-        if any(c.lower_ in ("no", "none") and c.dep_ == "det" for c in node.children):
-            return True
-    for node in _negation_scope(verb):
-        for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(
-                g.lower_ in ("no", "none") for g in child.children if g.dep_ == "det"
-            ):
-                return True
-            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("none", "nobody", "noone"):
-                return True
-    return any(a.lemma_ in ("deny", "refute", "dismiss") for a in _ancestors(verb, 3))
-
-
-def _negation_scope(verb: Token) -> list[Token]:
-    """The verb and the verbs it shares a subject with: in "no people were reported injured or
-    killed", "killed" takes its negated subject from "reported"."""
-    scope = [verb]
-    node = verb
-    for _ in range(3):
-        if node.dep_ not in ("conj", "xcomp", "oprd", "acomp") or node.head is node:
-            break
-        node = node.head
-        scope.append(node)
-    return scope
-
-
-def _ancestors(token: Token, depth: int) -> list[Token]:
-    out = []
-    node = token
-    for _ in range(depth):
-        if node.head is node:
-            break
-        node = node.head
-        out.append(node)
-    return out
-
-
-def _hypothetical(token: Token, lexicon: TriggerLexicon) -> bool:
-    verb = _verb_of(token)
-    if any(c.dep_ == "aux" and c.lower_ in lexicon.cues["future_aux"] for c in verb.children):
-        return True
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
-        return True
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    for ancestor in _governors(verb, 3):
-        if ancestor.lemma_ in REPORTING_LEMMAS:
-            return False
-        if ancestor.lemma_ in ATTEMPT_LEMMAS:
-            return False
-        if lexicon.modal(ancestor.lemma_):
-            return True
-    return infinitive and verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp")
-
-
-def _governors(token: Token, depth: int) -> list[Token]:
-    """Ancestors that govern the token; a coordinated verb is not governed by its partner
-    ("stopped and looted a boat": the looting is not prevented)."""
-    out = []
-    node = token
-    for _ in range(depth):
-        if node.head.i == node.i:
-            break
-        parent = node.head
-        if node.dep_ != "conj":
-            out.append(parent)
-        node = parent
-    return out
-
-
-def _days_apart(token: Token) -> bool:
-    """ "a day after clashes", "weeks before the raid": an event dated apart from the story's own."""
-    if token.dep_ == "pobj" and token.head.lower_ in _APART:
-        return any(c.dep_ == "npadvmod" for c in token.head.children)
-    clause = token.head if token.dep_ in ("nsubj", "nsubjpass", "dobj") else token
-    marked = any(c.dep_ == "mark" and c.lower_ in _APART for c in clause.children)
-    return marked and any(c.dep_ == "npadvmod" for c in clause.children)
-
-
-_APART = frozenset({"after", "before", "since"})
-
-
-def _past_perfect(token: Token) -> bool:
-    """An act told in the past perfect happened before the story's events, unless the tense is
-    only reported speech shifted back ("the army said it had recaptured the town")."""
-    verb = _verb_of(token)
-    if not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
-        return False
-    return not (verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in REPORTING_LEMMAS)
-
-
-def _agent(token: Token) -> Span | None:
-    verb = _verb_of(token)
-    # "troops found and destroyed the camp": a coordinated verb shares its partner's subject
-    shared = verb.head if verb.dep_ == "conj" and verb.pos_ == "VERB" else verb
-    for node in dict.fromkeys((verb, shared)):
-        for child in node.children:
-            if child.dep_ == "nsubj":
-                return _phrase(child)
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    return _phrase(grand)
-    for node in (token, verb):
-        for child in node.children:
-            if child.dep_ == "prep" and child.lower_ == "from" and token.lemma_ in FIRE_NOUNS:
-                for grand in child.children:
-                    if grand.dep_ == "pobj":
-                        return _phrase(grand)
-    if token.dep_ in ("nsubj", "dobj") and token.pos_ == "NOUN":
-        for child in token.children:
-            if child.dep_ in ("compound", "amod", "poss") and child.ent_type_:
-                return _phrase(child)
-    return None
-
-
-def _patient(token: Token) -> Span | None:
-    verb = _verb_of(token)
-    weapon = None
-    for child in verb.children:
-        if child.dep_ in ("dobj", "obj") and child.lemma_ in WEAPON_OBJECTS:
-            weapon = child  # "opened fire at the police": the target hangs off "fire"
-            continue
-        if child.dep_ in ("dobj", "nsubjpass", "obj") and not _contains(child, token):
-            return _phrase(child)
-    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
-        return _phrase(token.head)
-    for node in (token, verb, weapon):
-        if node is None:
-            continue
-        for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.i > node.i:
-                for grand in child.children:
-                    if grand.dep_ == "pobj" and grand.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
-                        return _phrase(grand)
-    return None
-
-
-def _contains(node: Token, token: Token) -> bool:
-    """Whether ``token`` sits in ``node``'s phrase ("air raids were reported": no patient)."""
-    return node.left_edge.i <= token.i <= node.right_edge.i
-
-
-def _phrase(token: Token) -> Span:
-    """The noun phrase a token heads (its left modifiers and compounds, not clauses)."""
-    left = token.left_edge.i
-    right = token.i
-    for child in token.rights:
-        if child.dep_ in ("compound", "amod", "nummod", "appos", "flat") or (
-            child.dep_ == "prep" and child.lower_ == "of"
-        ):
-            right = max(right, child.right_edge.i)
-    return token.doc[left : right + 1]
-
-
-def _target(patient: Span | None, lexicon: TriggerLexicon) -> str:
-    if patient is None:
-        return ""
-    words = {t.lemma_.lower() for t in patient} | {t.lower_ for t in patient}
-    text = " " + patient.text.lower() + " "
-    armed = bool(words & lexicon.cues["armed"]) or any(f" {p} " in text for p in lexicon.cues["armed"])
-    civilian = bool(words & lexicon.cues["civilian"]) or bool(words & CIVILIAN_PLACES)
-    if armed and not any(w in words for w in ("civilian", "civilians", "resident", "residents")):
-        return "armed"
-    return "civilian" if civilian else ""
-
-
-# Attacking a village or a market is attacking the people there (an armed camp names itself).
-CIVILIAN_PLACES = frozenset(
-    {"village", "villages", "town", "market", "house", "houses", "home", "homes", "church", "mosque",
-     "school", "hospital", "settlement", "hamlet", "neighbourhood", "neighborhood", "farm", "farms", "shop",
-     "bus"}
-)  # fmt: skip

@@ -1,0 +1,235 @@
+"""The parse read for an event word: its verb, negation, modality, time, agent, patient, target.
+
+Helpers of the event scan (``events.py``), kept apart so each module stays short: they read one
+spaCy token's neighbourhood and never the lexicon's contents beyond what they are passed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+if TYPE_CHECKING:  # the scan imports these helpers; the lexicon type is only read here
+    from .events import TriggerLexicon
+
+REPORTING_LEMMAS = frozenset({"say", "report", "tell", "state", "claim", "add", "confirm", "announce"})
+ATTEMPT_LEMMAS = frozenset({"try", "attempt"})
+WEAPON_OBJECTS = frozenset(
+    {"fire", "gunfire", "shot", "round", "shell", "bullet", "weapon", "rifle", "mortar", "grenade", "missile"}
+)
+FIRE_NOUNS = frozenset({"fire", "attack", "gunfire", "shooting", "shelling", "rocket", "mortar"})
+TARGET_PREPS = frozenset({"on", "at", "against", "upon", "targeting", "into"})
+
+
+def _verb_of(token: Token) -> Token:
+    """The verb governing a nominal trigger ("an air strike hit" -> hit), else the token."""
+    node = token
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            return node
+        node = node.head
+    return token
+
+
+def is_negated(token: Token) -> bool:
+    verb = _verb_of(token)
+    for node in {token, verb}:
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if any(c.lower_ in ("no", "none") and c.dep_ == "det" for c in node.children):
+            return True
+    for node in _negation_scope(verb):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(
+                g.lower_ in ("no", "none") for g in child.children if g.dep_ == "det"
+            ):
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("none", "nobody", "noone"):
+                return True
+    return any(a.lemma_ in ("deny", "refute", "dismiss") for a in _ancestors(verb, 3))
+
+
+def _negation_scope(verb: Token) -> list[Token]:
+    """The verb and the verbs it shares a subject with: in "no people were reported injured or
+    killed", "killed" takes its negated subject from "reported"."""
+    scope = [verb]
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("conj", "xcomp", "oprd", "acomp") or node.head is node:
+            break
+        node = node.head
+        scope.append(node)
+    return scope
+
+
+def _ancestors(token: Token, depth: int) -> list[Token]:
+    out = []
+    node = token
+    for _ in range(depth):
+        if node.head is node:
+            break
+        node = node.head
+        out.append(node)
+    return out
+
+
+def is_hypothetical(token: Token, lexicon: TriggerLexicon) -> bool:
+    verb = _verb_of(token)
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.cues["future_aux"] for c in verb.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    for ancestor in _governors(verb, 3):
+        if ancestor.lemma_ in REPORTING_LEMMAS:
+            return False
+        if ancestor.lemma_ in ATTEMPT_LEMMAS:
+            return False
+        if lexicon.modal(ancestor.lemma_):
+            return True
+    return infinitive and verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp")
+
+
+def _governors(token: Token, depth: int) -> list[Token]:
+    """Ancestors that govern the token; a coordinated verb is not governed by its partner
+    ("stopped and looted a boat": the looting is not prevented)."""
+    out = []
+    node = token
+    for _ in range(depth):
+        if node.head.i == node.i:
+            break
+        parent = node.head
+        if node.dep_ != "conj":
+            out.append(parent)
+        node = parent
+    return out
+
+
+def _days_apart(token: Token) -> bool:
+    """ "a day after clashes", "weeks before the raid": an event dated apart from the story's own."""
+    if token.dep_ == "pobj" and token.head.lower_ in _APART:
+        return any(c.dep_ == "npadvmod" for c in token.head.children)
+    clause = token.head if token.dep_ in ("nsubj", "nsubjpass", "dobj") else token
+    marked = any(c.dep_ == "mark" and c.lower_ in _APART for c in clause.children)
+    return marked and any(c.dep_ == "npadvmod" for c in clause.children)
+
+
+_APART = frozenset({"after", "before", "since"})
+
+
+def is_earlier(head: Token) -> bool:
+    return _past_perfect(head) or _days_apart(head) or _fled_from(head)
+
+
+def _fled_from(token: Token) -> bool:
+    """ "families who fled fighting", "people displaced by shelling": what describes people as
+    displaced is an earlier, wider conflict; "thousands fled the clashes" still reports them."""
+    verb = _flight_verb(token)
+    return verb is not None and verb.dep_ in ("relcl", "acl", "amod")
+
+
+def _flight_verb(token: Token) -> Token | None:
+    """The verb of fleeing whose object or cause the trigger is ("fled fighting", "displaced by")."""
+    verb = token.head
+    if token.dep_ in ("pobj", "pcomp") and verb.lower_ in ("by", "from"):
+        verb = verb.head
+    elif token.dep_ not in ("dobj", "obj"):
+        return None
+    return verb if verb.lemma_.lower() in ("flee", "displace", "uproot") else None
+
+
+def _past_perfect(token: Token) -> bool:
+    """An act told in the past perfect happened before the story's events, unless the tense is
+    only reported speech shifted back ("the army said it had recaptured the town")."""
+    verb = _verb_of(token)
+    if not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+        return False
+    return not (verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in REPORTING_LEMMAS)
+
+
+def agent_of(token: Token) -> Span | None:
+    if _flight_verb(token) is not None:
+        return None  # "residents fled the fighting": those who flee are not the fighters
+    verb = _verb_of(token)
+    # "troops found and destroyed the camp": a coordinated verb shares its partner's subject
+    shared = verb.head if verb.dep_ == "conj" and verb.pos_ == "VERB" else verb
+    for node in dict.fromkeys((verb, shared)):
+        for child in node.children:
+            if child.dep_ == "nsubj":
+                return _phrase(child)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return _phrase(grand)
+    for node in (token, verb):
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "from" and token.lemma_ in FIRE_NOUNS:
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return _phrase(grand)
+    if token.dep_ in ("nsubj", "dobj") and token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "poss") and child.ent_type_:
+                return _phrase(child)
+    return None
+
+
+def patient_of(token: Token) -> Span | None:
+    verb = _verb_of(token)
+    weapon = None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj") and child.lemma_ in WEAPON_OBJECTS:
+            weapon = child  # "opened fire at the police": the target hangs off "fire"
+            continue
+        if child.dep_ in ("dobj", "nsubjpass", "obj") and not _contains(child, token):
+            return _phrase(child)
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        return _phrase(token.head)
+    for node in (token, verb, weapon):
+        if node is None:
+            continue
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.i > node.i:
+                for grand in child.children:
+                    if grand.dep_ == "pobj" and grand.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
+                        return _phrase(grand)
+    return None
+
+
+def _contains(node: Token, token: Token) -> bool:
+    """Whether ``token`` sits in ``node``'s phrase ("air raids were reported": no patient)."""
+    return node.left_edge.i <= token.i <= node.right_edge.i
+
+
+def _phrase(token: Token) -> Span:
+    """The noun phrase a token heads (its left modifiers and compounds, not clauses)."""
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("compound", "amod", "nummod", "appos", "flat") or (
+            child.dep_ == "prep" and child.lower_ == "of"
+        ):
+            right = max(right, child.right_edge.i)
+    return token.doc[left : right + 1]
+
+
+def target_of(patient: Span | None, lexicon: TriggerLexicon) -> str:
+    if patient is None:
+        return ""
+    words = {t.lemma_.lower() for t in patient} | {t.lower_ for t in patient}
+    text = " " + patient.text.lower() + " "
+    armed = bool(words & lexicon.cues["armed"]) or any(f" {p} " in text for p in lexicon.cues["armed"])
+    civilian = bool(words & lexicon.cues["civilian"]) or bool(words & CIVILIAN_PLACES)
+    if armed and not any(w in words for w in ("civilian", "civilians", "resident", "residents")):
+        return "armed"
+    return "civilian" if civilian else ""
+
+
+# Attacking a village or a market is attacking the people there (an armed camp names itself).
+CIVILIAN_PLACES = frozenset(
+    {"village", "villages", "town", "market", "house", "houses", "home", "homes", "church", "mosque",
+     "school", "hospital", "settlement", "hamlet", "neighbourhood", "neighborhood", "farm", "farms", "shop",
+     "bus"}
+)  # fmt: skip
