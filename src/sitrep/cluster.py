@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -24,6 +23,9 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from .gazetteer import haversine_km
+from .geonames import base_key
+from .geonames import name_key as gazetteer_key
 from .records import Mention
 
 LINK_THRESHOLD = 3.0
@@ -39,9 +41,6 @@ VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against 
 GENERIC_ACTOR = re.compile(r"^(Unidentified|Civilians|Protesters|Rioters|Labor Group|Students)\b")
 _YEARS = re.compile(r"\s*\(\d{4}-(\d{4})?\)")
 _STATE = re.compile(r"^(Military Forces|Police Forces|Government) of ([^()]+?)(\s*\(\d{4}-(\d{4})?\))?$")
-_ARTICLE = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az|an|ad|the)\s+")
-_NON_LETTER = re.compile(r"[^\w]+")
-_APOSTROPHES = re.compile("['\u2018\u2019\u02bb\u02bc\u02be\u02bf`]")
 _SKELETON = (("kh", "k"), ("q", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ou", "u"))
 _DOUBLE = re.compile(r"(\w)\1+")
 
@@ -50,12 +49,10 @@ _DOUBLE = re.compile(r"(\w)\1+")
 
 
 def name_key(name: str) -> str:
-    """Accents, case, hyphens and Arabic articles folded: "Khirbet-Ammo" = "khirbet ammo",
-    "al-Qamishli" = "El Qamishli" = "qamishli"."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    words = " ".join(_NON_LETTER.sub(" ", _APOSTROPHES.sub("", folded)).split())
-    return " ".join(_ARTICLE.sub("", words + " ").split()) or words
+    """The gazetteer's name key without articles: "Khirbet-Ammo" = "khirbet ammo", "al-Qamishli" =
+    "El Qamishli" = "qamishli", "the Hague" = "hague"."""
+    key = base_key(gazetteer_key(name))
+    return " ".join(w for w in key.split() if w != "the") or key
 
 
 def skeleton(key: str) -> str:
@@ -163,9 +160,7 @@ def view_of(index: int, mention: Mention) -> View | None:
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(*a, *b)
 
 
 def link_score(a: View, b: View) -> float | None:

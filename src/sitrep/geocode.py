@@ -54,31 +54,15 @@ def find_places(
     ``names`` are spans of people's and actors' names ("Mark Esper", "Luhansk People's Militia"):
     a place inside one counts only when the text puts something there ("in Bnei Brak", which
     the model may take for a person)."""
-    tops = [
-        _whole(t, text, gazetteer, iso3)
-        for t in gazetteer.scan(text)
-        if not any(a < t.end and t.start < b for a, b in names) or placed_at(text, t.start)
-    ]
-    tops = [t for t in tops if gazetteer.country_of_demonym(t.text) is None]
-    named = {start: name for name, start, _ in unknown_names(text, ())}
-    for name, start, end in unknown_names(text, [(t.start, t.end) for t in tops]):
-        if gazetteer.country_of_demonym(name) is not None:
-            continue  # "a Syrian village"
-        found = [p for p in gazetteer.lookup(name, iso3) if p.iso3 == iso3 and p.feature != "country"]
-        tops.append(Toponym(name, start, end, tuple(found[:25])))
-    for name, start, end in locative_names(text, [(t.start, t.end) for t in tops]):
-        if gazetteer.country_of_demonym(name) is not None:
-            continue
-        found = [p for p in gazetteer.lookup(name, iso3) if p.iso3 == iso3 and p.feature != "country"]
-        if found and iso3:
-            tops.append(Toponym(name, start, end, tuple(found[:25])))
-    tops.sort(key=lambda t: t.start)
-    cands = [_Cand(t, tuple(chain_after(text, tops, k))) for k, t in enumerate(tops)]
-    outer = {t.start for c in cands for t in c.containers} | {
+    tops, named = _toponyms(text, gazetteer, iso3, names)
+    chains = [tuple(chain_after(text, tops, k)) for k in range(len(tops))]
+    outer = {t.start for chain in chains for t in chain} | {
         t.start for t in tops if region_named(text, t.start)
     }
-    cands = [_Cand(c.top, c.containers, c.top.start in outer) for c in cands]
-    cands = [_widened(c, gazetteer, iso3) for c in cands]
+    cands = [
+        _widened(_Cand(t, chain, t.start in outer), gazetteer, iso3)
+        for t, chain in zip(tops, chains, strict=True)
+    ]
     regions = _regions(tops)
     first = [_resolve(c, iso3, regions, ()) for c in cands]
     out = []
@@ -99,6 +83,34 @@ def find_places(
     return out
 
 
+def _toponyms(
+    text: str, gazetteer: Gazetteer, iso3: str | None, names: Sequence[tuple[int, int]]
+) -> tuple[list[Toponym], set[int]]:
+    """The gazetteer's names in the text, in text order, plus names given as places that the exact
+    scan missed; and the starts of those named as villages, camps or areas."""
+    tops = [
+        _whole(t, text, gazetteer, iso3)
+        for t in gazetteer.scan(text)
+        if not any(a < t.end and t.start < b for a, b in names) or placed_at(text, t.start)
+    ]
+    tops = [t for t in tops if gazetteer.country_of_demonym(t.text) is None]  # "South Sudanese"
+    named = {start for _, start, _ in unknown_names(text, ())}
+    for name, start, end in unknown_names(text, [(t.start, t.end) for t in tops]):
+        if gazetteer.country_of_demonym(name) is None:  # not "a Syrian village"
+            tops.append(Toponym(name, start, end, _readings_in(name, gazetteer, iso3)))
+    for name, start, end in locative_names(text, [(t.start, t.end) for t in tops]):
+        found = _readings_in(name, gazetteer, iso3) if gazetteer.country_of_demonym(name) is None else ()
+        if found and iso3:
+            tops.append(Toponym(name, start, end, found))
+    return sorted(tops, key=lambda t: t.start), named
+
+
+def _readings_in(name: str, gazetteer: Gazetteer, iso3: str | None) -> tuple[Place, ...]:
+    """What a name the exact scan missed can be in the event's country, spelling variants included."""
+    found = [p for p in gazetteer.lookup(name, iso3) if p.iso3 == iso3 and p.feature != "country"]
+    return tuple(found[:25])
+
+
 def _whole(top: Toponym, text: str, gazetteer: Gazetteer, iso3: str | None) -> Toponym:
     """A name matched inside a longer one ("Big" of "Big Sukariyeh") stands for the longer one,
     which the gazetteer may know under another spelling, or not at all."""
@@ -106,9 +118,7 @@ def _whole(top: Toponym, text: str, gazetteer: Gazetteer, iso3: str | None) -> T
     if (start, end) == (top.start, top.end):
         return top
     name = text[start:end]
-    found = (
-        [p for p in gazetteer.lookup(name, iso3) if p.iso3 == iso3 and p.feature != "country"] if iso3 else []
-    )
+    found = _readings_in(name, gazetteer, iso3) if iso3 else ()
     return Toponym(name, start, end, tuple(p for p in found[:5] if same_name(p.name, name)))
 
 

@@ -129,35 +129,48 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
     country, country_span = _country(res, text, spacy_doc, candidates, first_date)
     names = _name_spans(spacy_doc)
     bounds = [(s.start_char, s.end_char) for s in sentences]
-
-    def mentions_in(country: Place | None, country_span: tuple[int, int] | None) -> list[Mention]:
-        iso3 = country.iso3 if country else None
-        facts = DocumentFacts(
-            document=doc,
-            scans=scans,
-            dates=found_dates,
-            tolls=tuple(casualties.find_tolls(text, base=0)),
-            attributions=tuple(
-                attribution.attribute(sentences, outlet=doc.outlet, lexicon=res.sources, base=0)
-            ),
-            actors=tuple(actor_stage.find_actors(candidates, 0, res.actors, iso3, first_date)),
-            country=country,
-            country_span=country_span,
-            split_events=casualties.split_events(text),
-            associated=tuple(_associated(res, candidates, iso3)),
-        )
-        return build_mentions(facts, res.actors.resolve, casualties.acled_fatalities)
-
-    mentions = mentions_in(country, country_span)
+    facts = DocumentFacts(
+        document=doc,
+        scans=scans,
+        dates=found_dates,
+        tolls=tuple(casualties.find_tolls(text, base=0)),
+        attributions=tuple(attribution.attribute(sentences, outlet=doc.outlet, lexicon=res.sources, base=0)),
+        actors=(),
+        country=None,
+        split_events=casualties.split_events(text),
+    )
+    facts = _with_country(facts, res, candidates, country, country_span, first_date)
+    mentions = build_mentions(facts, res.actors.resolve, casualties.acled_fatalities)
     if not mentions:
         return mentions
     moved = _event_country(text, mentions[0], names, bounds, res.gazetteer)
     if moved is not None:
         country, country_span = moved
-        mentions = mentions_in(country, country_span) or mentions
+        facts = _with_country(facts, res, candidates, country, country_span, first_date)
+        mentions = build_mentions(facts, res.actors.resolve, casualties.acled_fatalities) or mentions
     iso3 = country.iso3 if country else None
     places = geocode.find_places(text, res.gazetteer, iso3, names)
     return [_located(m, text, places, bounds, res.gazetteer) for m in mentions]
+
+
+def _with_country(
+    facts: DocumentFacts,
+    res: Resources,
+    candidates: list[Any],
+    country: Place | None,
+    span: tuple[int, int] | None,
+    date: str | None,
+) -> DocumentFacts:
+    """The facts that depend on the event's country: actors' names ("Police Forces of Kenya")
+    and descriptors of who took part ("Students (Kenya)")."""
+    iso3 = country.iso3 if country else None
+    return replace(
+        facts,
+        country=country,
+        country_span=span,
+        actors=tuple(actor_stage.find_actors(candidates, 0, res.actors, iso3, date)),
+        associated=tuple(_associated(res, candidates, iso3)),
+    )
 
 
 def _event_country(
