@@ -290,3 +290,16 @@ def test_scan_reads_a_possessive_as_the_place_it_follows(gaz: Gazetteer) -> None
 
 def test_scan_never_reads_a_demonym_as_a_place(gaz: Gazetteer) -> None:
     assert [t.text for t in gaz.scan("A Syrian village near Aleppo.")] == ["Aleppo"]
+
+
+def test_a_neighbouring_country_is_not_where_the_story_is(resources) -> None:
+    text = (
+        "Villagers in Maktaaral district of Turkistan region protested after floods that came from "
+        "the neighbouring Uzbekistan when a dam burst."
+    )
+    assert resources.gazetteer.country_votes(text)[0][0].name == "Kazakhstan"
+
+
+def test_transliteration_guesses_count_less_than_exact_names(resources) -> None:
+    votes = resources.gazetteer.country_votes("Monitors counted 24 shots near Muratove.")
+    assert sum(share for _, share in votes) <= gazmod.FUZZY_WEIGHT + 1e-9

@@ -88,3 +88,15 @@ def test_same_input_gives_the_same_event_id(resources):
 def test_document_with_no_violence_yields_nothing(resources):
     text = "The central bank kept interest rates unchanged on Wednesday, citing slowing inflation."
     assert _events(resources, text) == []
+
+
+def test_a_division_the_model_takes_for_a_person_still_places_the_event(resources) -> None:
+    text = "On 27 April 2020, in Marin, Nuevo Leon, the body of a man who had been tortured was found."
+    events = sitrep.extract([{"id": "nl", "text": text, "published": "2020-04-28"}], resources)
+    assert events[0].country == "Mexico"
+
+
+def test_part_of_an_unknown_village_name_does_not_move_the_story_abroad(resources) -> None:
+    text = "On 29 April 2020, residents held a demonstration in the Aley town of Ain er Roummaneh."
+    events = sitrep.extract([{"id": "ar", "text": text, "published": "2020-04-30"}], resources)
+    assert events[0].country == "Lebanon"

@@ -14,6 +14,7 @@ import os
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,8 @@ log = logging.getLogger(__name__)
 
 CACHE_ENV = "SITREP_CACHE"
 MAX_CANDIDATES = 25
+# The whole say of a text whose only names are transliteration-folded guesses (exact names: 1).
+FUZZY_WEIGHT = 0.4
 _PLACE_SQL = (
     "SELECT p.id, p.geonameid, p.name, p.cc, k.name, k.iso3, a.name, p.admin2, p.lat, p.lon,"
     " p.population, p.feature FROM places p LEFT JOIN countries k ON k.cc = p.cc"
@@ -197,6 +200,11 @@ class Gazetteer:
         if country is None:
             return None
         place = self.country(country)
+        return place.iso3 if place else None
+
+    def iso3_of(self, code_or_name: str) -> str | None:
+        """The ISO3 code of a country given by ISO2, ISO3 or name, if the gazetteer knows it."""
+        place = self.country(code_or_name)
         return place.iso3 if place else None
 
     def country(self, code_or_name: str) -> Place | None:
@@ -355,25 +363,34 @@ class Gazetteer:
             i += step
         return out
 
-    def _votes(self, text: str, tops: list[Toponym], context: str | None = None) -> Counter[str]:
-        return tally_votes(context or text, tops, self.scan_demonyms(text))
+    def _votes(
+        self, text: str, tops: list[Toponym], context: str | None, prior: Mapping[str, float] | None
+    ) -> Counter[str]:
+        return tally_votes(context or text, tops, self.scan_demonyms(text), prior)
 
-    def country_votes(self, text: str, context: str | None = None) -> list[tuple[Place, float]]:
+    def country_votes(
+        self, text: str, context: str | None = None, prior: Mapping[str, float] | None = None
+    ) -> list[tuple[Place, float]]:
         """The countries a text is about, with shares summing to 1, best first.
 
         Each toponym and demonym first votes alone (country names most, then first-level
         divisions, then populous or unambiguous places; demonyms and names used as modifiers,
         "US dollar", "Turkish forces", little). Then each ambiguous name ("Tripoli", "Beni")
         moves its vote to the candidate country the rest of the text supports. A text with no
-        exact name falls back to transliteration-folded matches ("Nassriya"). ``context``, the
-        same text before names were blanked out of it, is what the surroundings are read from.
+        exact name falls back to transliteration-folded matches ("Nassriya"), whose shares sum to
+        ``FUZZY_WEIGHT`` only: a folded match is a guess ("Muratove" is not Moratuwa, Sri Lanka)
+        that any firmer clue (a mission, an armed group) should outweigh. ``context``, the
+        same text before names were blanked out of it, is what the surroundings are read from;
+        ``prior`` (ISO3 -> weight, from the document's metadata) helps resolve ambiguous names.
         """
-        votes = self._votes(text, self.scan(text), context)
+        votes = self._votes(text, self.scan(text), context, prior)
+        weight = 1.0
         if not votes:
-            votes = self._votes(text, self.scan(text, fuzzy=True), context)
+            votes = self._votes(text, self.scan(text, fuzzy=True), context, prior)
+            weight = FUZZY_WEIGHT
         votes.pop("", None)
         total = sum(votes.values())
-        out = [(self.country(iso3), share / total) for iso3, share in votes.most_common() if share > 0]
+        out = [(self.country(c), weight * share / total) for c, share in votes.most_common() if share > 0]
         return [(p, s) for p, s in out if p is not None]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from sitrep.geonames import base_key, name_key
@@ -35,16 +35,28 @@ GAP = re.compile(r"(?:[ \t]|[ \t]?[-‐–&][ \t]?|\.[ \t]|[’'])")
 Reading = tuple[str, dict[str, float], dict[str, float]]
 
 
-def tally_votes(text: str, tops: Sequence[Toponym], demonyms: Iterable[Toponym]) -> Counter[str]:
-    """Country votes of a text's toponyms (in text order) and demonyms, ambiguous names resolved."""
+def tally_votes(
+    text: str,
+    tops: Sequence[Toponym],
+    demonyms: Iterable[Toponym],
+    outside: Mapping[str, float] | None = None,
+) -> Counter[str]:
+    """Country votes of a text's toponyms (in text order) and demonyms, ambiguous names resolved.
+
+    ``outside`` (a prior from outside the text: the outlet's home) only helps resolve ambiguous names: it
+    casts no vote of its own here."""
     readings = _all_readings(text, tops, demonyms)
     by_key = _alone_by_key(readings)
-    prior: Counter[str] = Counter()
+    prior: Counter[str] = Counter(outside or {})
     for counter in by_key.values():
         prior.update(counter)
     votes: Counter[str] = Counter()
     for key, weight in by_key.items():
         options = _merge_options(r[1] for r in readings if r[0] == key)
+        home = _home_reading(options, outside or {})
+        if home is not None:
+            votes[home] += max(options[home], max(weight.values(), default=0.0))  # type: ignore[assignment]
+            continue
         context = {c: prior[c] - weight.get(c, 0.0) for c in options}
         score = {c: w * (1.0 + context[c]) for c, w in options.items()}
         best = max(score, key=lambda c: score[c], default=None)
@@ -53,6 +65,23 @@ def tally_votes(text: str, tops: Sequence[Toponym], demonyms: Iterable[Toponym])
         else:
             votes.update(weight)
     return votes
+
+
+# A home reading this much weaker than the best one (a size tier or more) is an obscure namesake.
+_NAMESAKE = 0.5
+
+
+def _home_reading(options: dict[str, float], outside: Mapping[str, float]) -> str | None:
+    """The outlet's home country, for a name it can be read in: An-Nahar's "Tripoli" is in
+    Lebanon. A small home namesake does not take a major place's name: a US paper's "Paris" is
+    in France, not Texas."""
+    home = [c for c in options if outside.get(c, 0.0) > 0]
+    if not home or len(options) < 2:
+        return None
+    best = max(home, key=lambda c: outside[c])
+    if options[best] <= _NAMESAKE * max(options.values()):
+        return None
+    return best
 
 
 def _outranked(best: str, alone: Counter[str], options: dict[str, float]) -> bool:
@@ -105,13 +134,16 @@ _NEXT_NAME = re.compile(r"[ -]([A-Z][^\W\d_]*)")
 _NAME_SUFFIXES = ADMIN_SUFFIXES | {"city", "town", "village", "area", "camp", "countryside", "valley"}
 _LOCATIVE = frozenset({"in", "near", "outside", "at", "around", "into", "inside", "across", "within"})
 _AWAY = frozenset({"from", "to", "with", "against", "pro", "anti", "by", "toward", "towards"})
+# "the neighbouring Uzbekistan" is, by the words, not where the story is.
+_NEIGHBOUR = frozenset({"neighboring", "neighbouring", "bordering", "neighbor", "neighbour"})
 _FUNCTION_WORDS = _LOCATIVE | _AWAY | {"the", "on", "and", "of", "a", "an", "as", "but", "when", "while"}
 
 
 def _context_factor(text: str, start: int, end: int, strong: float = 0.2) -> float:
     """How much a mention's surroundings say it is where things happen.
 
-    Early mentions and "in X" count more; "from X", "pro-X" count less; a name that modifies an
+    Early mentions and "in X" count more; "from X", "pro-X" count less, "neighbouring X" almost
+    nothing; a name that modifies an
     actor ("US forces", "Turkish-backed") counts ``strong``, one that names a currency nothing.
     """
     m = _NEXT_WORD.match(text, end)
@@ -121,7 +153,7 @@ def _context_factor(text: str, start: int, end: int, strong: float = 0.2) -> flo
     factor = strong if after in _MODIFIER_NEXT else 1.0
     before = _PREV_WORD.search(text, max(0, start - 40), start)
     word = before.group(1).lower() if before else ""
-    factor *= 1.5 if word in _LOCATIVE else 0.5 if word in _AWAY else 1.0
+    factor *= 1.5 if word in _LOCATIVE else 0.5 if word in _AWAY else 0.1 if word in _NEIGHBOUR else 1.0
     return factor * (1.5 if start < 300 else 1.0)
 
 

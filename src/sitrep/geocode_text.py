@@ -280,8 +280,13 @@ def is_sublocality(text: str, start: int, end: int) -> bool:
     return bool(_SUBLOCALITY_BEFORE.search(before) or _SUBLOCALITY_AFTER.match(text[end : end + 30]))
 
 
-_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’]*)[ -](?:(?:al|el|ad|ar|as|ash|de|del|la)[ -])?$")
-_NAME_AFTER = re.compile(r"[ -](?:(?:de|del|la|de la|sub|al|el|ad|as|ar|ash)[ -])?([A-Z][\w'’]*)")
+# The Arabic article before sun letters ("Ain er Roummaneh", "Deir ez-Zor") joins a name too.
+_NAME_BEFORE = re.compile(
+    r"\b([A-Z][\w'’]*)[ -](?:(?:al|el|ad|ar|as|ash|az|ed|er|es|esh|et|ez|en|de|del|la)[ -])?$"
+)
+_NAME_AFTER = re.compile(
+    r"[ -](?:(?:de|del|la|de la|sub|al|el|ad|as|ar|ash|az|ed|er|es|esh|et|ez|en)[ -])?([A-Z][\w'’]*)"
+)
 _NOT_PART = frozenset(
     {"in", "near", "at", "on", "the", "of", "and", "from", "to", "province", "governorate", "district",
      "region", "state", "county", "city", "town", "village", "area", "municipality", "department", "airport",

@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from . import clean, geocode, merge
+from . import clean, geocode, merge, outlets
 from .errors import DocumentError, SitrepError
 from .extractors import actors as actor_stage
 from .extractors import attribution, casualties, dates
@@ -126,8 +126,8 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
     found_dates = _dates(text, doc.published)
     first_date = found_dates[0].value if found_dates else doc.published
     candidates = actor_stage.candidate_spans(spacy_doc)
-    country, country_span = _country(res, text, spacy_doc, candidates, first_date)
-    names = _name_spans(spacy_doc)
+    names = _name_spans(spacy_doc, res.gazetteer)
+    country, country_span = _country(res, doc, text, names, candidates, first_date)
     bounds = [(s.start_char, s.end_char) for s in sentences]
     facts = DocumentFacts(
         document=doc,
@@ -186,6 +186,8 @@ def _event_country(
     whose name belongs clearly to one country, and cannot be read in the voted one, moves the
     event."""
     places = geocode.find_places(text, gazetteer, None, names)
+    if any(p.place and p.place.feature == "admin1" and p.place.iso3 == mention.iso3 for p in places):
+        return None  # a division of the voted country is named: the story is told from there
     loc = geocode.locate(text, places, mention.trigger_span, bounds, gazetteer, None)
     if loc is None or loc.place.feature != "city" or loc.place.iso3 == mention.iso3:
         return None
@@ -197,6 +199,8 @@ def _event_country(
     ]
     if not lead or geocode.context_score(text, loc.start, loc.end) <= 0 or not loc.place.iso3:
         return None
+    if geocode.full_name(text, loc.start, loc.end) != (loc.start, loc.end):
+        return None  # "Ain" of an unknown "Ain er Roummaneh" is no town abroad
     # A village the gazetteer does not know stands by the town it is coded at.
     readings = gazetteer.lookup(loc.anchor or text[loc.start : loc.end])
     if any(p.iso3 == mention.iso3 for p in readings):
@@ -282,35 +286,48 @@ def _associated(res: Resources, candidates: list[Any], iso3: str | None) -> list
     return out
 
 
-def _place_text(text: str, spacy_doc: Any) -> str:
-    """The text with people's full names blanked ("Col. Myles Caggins", "Mark Esper"): the
-    gazetteer would read their parts as towns. Single-word PERSON entities stay, since the model
-    often tags unknown villages as people."""
+def _place_text(text: str, names: list[tuple[int, int]]) -> str:
+    """The text with people's and actors' names blanked ("Col. Myles Caggins", "Mark Esper"):
+    the gazetteer would read their parts as towns."""
     chars = list(text)
-    for ent in spacy_doc.ents:
-        if (ent.label_ in ("PERSON", "WORK_OF_ART") and len(ent) > 1) or ent.label_ == "ACTOR":
-            for i in range(ent.start_char, ent.end_char):
-                chars[i] = " "
+    for start, end in names:
+        chars[start:end] = " " * (end - start)
     return "".join(chars)
 
 
-def _name_spans(spacy_doc: Any) -> list[tuple[int, int]]:
-    """People's full names and actors' names: the places inside them are not where things happen."""
+def _name_spans(spacy_doc: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """People's full names and actors' names: the places inside them are not where things happen.
+
+    Single-word PERSON entities are not names here, since the model often tags unknown villages
+    as people; nor is a "person" that spells a country, a division or a large city exactly
+    ("Nuevo Leon", "La Paz"), which the model often takes for a Spanish name."""
     return [
         (e.start_char, e.end_char)
         for e in spacy_doc.ents
-        if (e.label_ in ("PERSON", "WORK_OF_ART") and len(e) > 1) or e.label_ == "ACTOR"
+        if (e.label_ in ("PERSON", "WORK_OF_ART") and len(e) > 1 and not _is_place_name(e.text, gazetteer))
+        or e.label_ == "ACTOR"
     ]
 
 
-def _gazetteer_votes(gazetteer: Gazetteer, text: str, spacy_doc: Any) -> list[tuple[Place, float]]:
+# A city this large is more likely meant than a person who shares its name.
+_NAMED_CITY = 100_000
+
+
+def _is_place_name(text: str, gazetteer: Gazetteer) -> bool:
+    places = gazetteer.lookup(text, fuzzy=False)
+    return any(p.feature in ("country", "admin1") or p.population >= _NAMED_CITY for p in places)
+
+
+def _gazetteer_votes(
+    gazetteer: Gazetteer, text: str, names: list[tuple[int, int]], prior: dict[str, float]
+) -> list[tuple[Place, float]]:
     """Votes with people's full names blanked, unless blanking invents or loses everything.
 
     The model sometimes takes "Al Hali, Al Hudaydah" or "Espirito Santo" for people; blanking
     may then leave no place at all, and the gazetteer's fuzzy fallback would guess one.
     """
-    raw = gazetteer.country_votes(text)
-    masked = gazetteer.country_votes(_place_text(text, spacy_doc), context=text)
+    raw = gazetteer.country_votes(text, prior=prior)
+    masked = gazetteer.country_votes(_place_text(text, names), context=text, prior=prior)
     raw_countries = {p.iso3 for p, _ in raw}
     if masked and {p.iso3 for p, _ in masked} <= raw_countries:
         return masked
@@ -322,17 +339,28 @@ def _gazetteer_votes(gazetteer: Gazetteer, text: str, spacy_doc: Any) -> list[tu
 ACTOR_COUNTRY_WEIGHT = {2: 0.5, 3: 0.5, 4: 0.5}
 # A place named with its division ("Pesqueria, Nuevo Leon") outweighs loose name votes.
 HIERARCHY_WEIGHT = 0.6
+# A national outlet's home: a prior that one clear place name in the text outweighs.
+OUTLET_WEIGHT = 0.7
 # A body that works in one country only ("OSCE SMM", "UNAMA") says where as much as a division.
 THEATRE_WEIGHT = 0.6
 
 
 def _country(
-    res: Resources, text: str, spacy_doc: Any, candidates: list[Any], date: str | None
+    res: Resources,
+    doc: Document,
+    text: str,
+    names: list[tuple[int, int]],
+    candidates: list[Any],
+    date: str | None,
 ) -> tuple[Place | None, tuple[int, int] | None]:
-    """The event's country: gazetteer votes, plus the home countries of armed groups named."""
+    """The event's country: gazetteer votes, plus the home countries of armed groups named and of
+    the outlets the document comes from."""
     gazetteer = res.gazetteer
     votes: dict[str, float] = defaultdict(float)
-    for voted, share in _gazetteer_votes(gazetteer, text, spacy_doc):
+    homes = outlets.home_votes(doc.outlet, doc.url, res.sources, gazetteer.iso3_of)
+    for iso3, share in homes.items():
+        votes[iso3] += OUTLET_WEIGHT * share
+    for voted, share in _gazetteer_votes(gazetteer, text, names, homes):
         if voted.iso3:
             votes[voted.iso3] += share
     for iso3, weight in geocode.hierarchy_votes(text, gazetteer).items():

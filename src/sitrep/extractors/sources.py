@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -56,6 +56,7 @@ class SourceEntry:
     aliases: tuple[str, ...] = ()
     generic: bool = False
     acled: str | None = None
+    domains: tuple[str, ...] = ()  # web addresses the outlet publishes under ("naharnet.com")
 
 
 @dataclass(frozen=True)
@@ -84,10 +85,15 @@ class SourceLexicon:
     generic: Mapping[str, SourceEntry]
     anaphors: Mapping[str, Anaphor]
     by_name: Mapping[str, SourceEntry]
+    by_domain: Mapping[str, SourceEntry] = field(default_factory=dict)
 
     def get(self, name: str) -> SourceEntry | None:
         """The entry a canonical name, ACLED name or alias stands for, case-insensitively."""
         return self.by_name.get(fold(name))
+
+    def domain(self, host: str) -> SourceEntry | None:
+        """The outlet that publishes under a web domain ("naharnet.com"), lower-case, no "www."."""
+        return self.by_domain.get(host)
 
     def named(self, phrase: str) -> SourceEntry | None:
         """The named (non-generic) entry a phrase spells exactly."""
@@ -127,7 +133,10 @@ def _build(entries: Sequence[SourceEntry], anaphors: Sequence[Anaphor]) -> Sourc
     folded: dict[str, SourceEntry] = {}
     generic: dict[str, SourceEntry] = {}
     by_name: dict[str, SourceEntry] = {}
+    by_domain: dict[str, SourceEntry] = {}
     for entry in entries:
+        for domain in entry.domains:
+            by_domain.setdefault(domain.lower().removeprefix("www."), entry)
         for alias in (entry.name, *entry.aliases, *([entry.acled] if entry.acled else [])):
             key = norm(alias)
             one_word = len(key.split()) == 1 and not entry.generic
@@ -137,4 +146,4 @@ def _build(entries: Sequence[SourceEntry], anaphors: Sequence[Anaphor]) -> Sourc
                 log.warning("source alias %r is claimed by %s and %s", alias, table[key].name, entry.name)
             by_name.setdefault(fold(alias), entry)
     ana = {fold(phrase): a for a in anaphors for phrase in a.phrases}
-    return SourceLexicon(tuple(entries), cased, folded, generic, ana, by_name)
+    return SourceLexicon(tuple(entries), cased, folded, generic, ana, by_name, by_domain)
