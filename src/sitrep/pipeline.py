@@ -25,6 +25,7 @@ from .extractors import attribution, casualties, dates
 from .extractors.events import TriggerLexicon, load_trigger_lexicon, scan_sentence
 from .extractors.mentions import DocumentFacts, build_mentions
 from .gazetteer import Gazetteer
+from .gazetteer_text import ADMIN_SUFFIXES
 from .lexicon import ActorLexicon, load_actor_lexicon
 from .nlp import load_nlp, parse_texts, story_text
 from .records import Actor, Claim, DateExpr, Document, Event, Failure, Mention, Place, PlaceMention, Segment
@@ -127,7 +128,8 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
     first_date = found_dates[0].value if found_dates else doc.published
     candidates = actor_stage.candidate_spans(spacy_doc)
     names = _name_spans(spacy_doc, res.gazetteer)
-    country, country_span = _country(res, doc, text, names, candidates, first_date)
+    homes = outlets.home_votes(doc.outlet, doc.url, res.sources, res.gazetteer.iso3_of)
+    country, country_span = _country(res, homes, text, names, candidates, first_date)
     bounds = [(s.start_char, s.end_char) for s in sentences]
     facts = DocumentFacts(
         document=doc,
@@ -185,9 +187,9 @@ def _event_country(
     story told from abroad names its actors' countries more often than the place. Only a town
     whose name belongs clearly to one country, and cannot be read in the voted one, moves the
     event."""
-    places = geocode.find_places(text, gazetteer, None, names)
-    if any(p.place and p.place.feature == "admin1" and p.place.iso3 == mention.iso3 for p in places):
+    if mention.iso3 in _divisions_named(text, gazetteer):
         return None  # a division of the voted country is named: the story is told from there
+    places = geocode.find_places(text, gazetteer, None, names)
     loc = geocode.locate(text, places, mention.trigger_span, bounds, gazetteer, None)
     if loc is None or loc.place.feature != "city" or loc.place.iso3 == mention.iso3:
         return None
@@ -210,6 +212,19 @@ def _event_country(
         return None
     found = gazetteer.country(loc.place.iso3)
     return (found, (loc.start, loc.end)) if found else None
+
+
+def _divisions_named(text: str, gazetteer: Gazetteer) -> set[str | None]:
+    """Countries whose divisions the text names as such: "Rakhine State", "Marin, Nuevo Leon".
+    A bare "Washington" is more often a government than a state."""
+    named = {
+        c.iso3
+        for t in gazetteer.scan(text)
+        if t.text.split()[-1].lower() in ADMIN_SUFFIXES
+        for c in t.candidates
+        if c.feature == "admin1"
+    }
+    return named | set(geocode.hierarchy_votes(text, gazetteer))
 
 
 def _located(
@@ -320,16 +335,17 @@ def _is_place_name(text: str, gazetteer: Gazetteer) -> bool:
 
 def _gazetteer_votes(
     gazetteer: Gazetteer, text: str, names: list[tuple[int, int]], prior: dict[str, float]
-) -> list[tuple[Place, float]]:
-    """Votes with people's full names blanked, unless blanking invents or loses everything.
+) -> tuple[list[tuple[Place, float]], float]:
+    """Votes with people's full names blanked, unless blanking invents or loses everything, and
+    the strength of the names behind them.
 
     The model sometimes takes "Al Hali, Al Hudaydah" or "Espirito Santo" for people; blanking
     may then leave no place at all, and the gazetteer's fuzzy fallback would guess one.
     """
-    raw = gazetteer.country_votes(text, prior=prior)
-    masked = gazetteer.country_votes(_place_text(text, names), context=text, prior=prior)
-    raw_countries = {p.iso3 for p, _ in raw}
-    if masked and {p.iso3 for p, _ in masked} <= raw_countries:
+    raw = gazetteer.country_evidence(text, prior=prior)
+    masked = gazetteer.country_evidence(_place_text(text, names), context=text, prior=prior)
+    raw_countries = {p.iso3 for p, _ in raw[0]}
+    if masked[0] and {p.iso3 for p, _ in masked[0]} <= raw_countries:
         return masked
     return raw
 
@@ -339,15 +355,18 @@ def _gazetteer_votes(
 ACTOR_COUNTRY_WEIGHT = {2: 0.5, 3: 0.5, 4: 0.5}
 # A place named with its division ("Pesqueria, Nuevo Leon") outweighs loose name votes.
 HIERARCHY_WEIGHT = 0.6
-# A national outlet's home: a prior that one clear place name in the text outweighs.
-OUTLET_WEIGHT = 0.7
+# A national outlet's home counts as one well-placed town name would beside the text's own
+# names (whose shares sum to 1 however many there are): it decides a note that names only an
+# unknown village, and is a whisper beside an article that names its places again and again.
+OUTLET_VOTE = 1.5
+OUTLET_CAP = 0.7
 # A body that works in one country only ("OSCE SMM", "UNAMA") says where as much as a division.
 THEATRE_WEIGHT = 0.6
 
 
 def _country(
     res: Resources,
-    doc: Document,
+    homes: dict[str, float],
     text: str,
     names: list[tuple[int, int]],
     candidates: list[Any],
@@ -357,10 +376,10 @@ def _country(
     the outlets the document comes from."""
     gazetteer = res.gazetteer
     votes: dict[str, float] = defaultdict(float)
-    homes = outlets.home_votes(doc.outlet, doc.url, res.sources, gazetteer.iso3_of)
+    text_votes, strength = _gazetteer_votes(gazetteer, text, names, homes)
     for iso3, share in homes.items():
-        votes[iso3] += OUTLET_WEIGHT * share
-    for voted, share in _gazetteer_votes(gazetteer, text, names, homes):
+        votes[iso3] += min(OUTLET_CAP, OUTLET_VOTE / strength if strength else OUTLET_CAP) * share
+    for voted, share in text_votes:
         if voted.iso3:
             votes[voted.iso3] += share
     for iso3, weight in geocode.hierarchy_votes(text, gazetteer).items():
@@ -372,7 +391,8 @@ def _country(
     for span in candidates:
         actor = res.actors.resolve(span.text, None, date)
         weight = ACTOR_COUNTRY_WEIGHT.get(actor.inter, 0.0) if actor and actor.name not in seen else 0.0
-        place = gazetteer.country(actor.country) if actor and actor.country and weight else None
+        home = _group_home(res, actor, homes) if actor and weight else None
+        place = gazetteer.country(home) if home else None
         if place is not None and place.iso3:
             seen.add(actor.name)  # type: ignore[union-attr]
             votes[place.iso3] += weight
@@ -385,6 +405,15 @@ def _country(
         if any(c.iso3 == iso3 for c in toponym.candidates):
             return found, (toponym.start, toponym.end)
     return found, spans.get(iso3)
+
+
+def _group_home(res: Resources, actor: Actor, homes: dict[str, float]) -> str | None:
+    """Where an armed group's mention says the event is: its main country, unless it is a rebel
+    group that fights in several and the outlet is at home in another of them (JNIM in a
+    Burkinabe paper). Militias named after a country ("Settlers (Israel)") keep their theatre."""
+    group = res.actors.group_named(actor.name) if actor.inter == 2 else None
+    shared = [iso3 for iso3 in group.countries if iso3 in homes] if group else []
+    return shared[0] if shared else actor.country
 
 
 def extract(
