@@ -303,3 +303,10 @@ def test_a_neighbouring_country_is_not_where_the_story_is(resources) -> None:
 def test_transliteration_guesses_count_less_than_exact_names(resources) -> None:
     votes = resources.gazetteer.country_votes("Monitors counted 24 shots near Muratove.")
     assert sum(share for _, share in votes) <= gazmod.FUZZY_WEIGHT + 1e-9
+
+
+def test_iso_second_level_divisions_are_in_the_packaged_index(resources) -> None:
+    yagha = resources.gazetteer.lookup("Yagha")[0]
+    assert (yagha.iso3, yagha.feature, yagha.admin1) == ("BFA", "admin2", "Sahel")
+    # A province outranks a small town of its name abroad.
+    assert resources.gazetteer.lookup("Soum")[0].iso3 == "BFA"

@@ -100,3 +100,9 @@ def test_part_of_an_unknown_village_name_does_not_move_the_story_abroad(resource
     text = "On 29 April 2020, residents held a demonstration in the Aley town of Ain er Roummaneh."
     events = sitrep.extract([{"id": "ar", "text": text, "published": "2020-04-30"}], resources)
     assert events[0].country == "Lebanon"
+
+
+def test_a_village_with_its_divisions_in_brackets_is_never_blanked_as_a_name(resources) -> None:
+    text = "On 7 May 2020, soldiers shot dead a smuggler near the Kali forest, close to Boundore (Boundore, Yagha)."
+    events = sitrep.extract([{"id": "bf", "text": text, "published": "2020-05-08"}], resources)
+    assert events[0].country == "Burkina Faso"

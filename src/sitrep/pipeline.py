@@ -315,7 +315,8 @@ def _name_spans(spacy_doc: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
 
     Single-word PERSON entities are not names here, since the model often tags unknown villages
     as people; nor is a "person" that spells a country, a division or a large city exactly
-    ("Nuevo Leon", "La Paz"), which the model often takes for a Spanish name."""
+    ("Nuevo Leon", "La Paz"), which the model often takes for a Spanish name, nor one that holds
+    a bracket (a village with its divisions)."""
     return [
         (e.start_char, e.end_char)
         for e in spacy_doc.ents
@@ -329,6 +330,8 @@ _NAMED_CITY = 100_000
 
 
 def _is_place_name(text: str, gazetteer: Gazetteer) -> bool:
+    if "(" in text:
+        return True  # "Boundore (Boundore, Yagha": a place with its divisions, cut short
     places = gazetteer.lookup(text, fuzzy=False)
     return any(p.feature in ("country", "admin1") or p.population >= _NAMED_CITY for p in places)
 
