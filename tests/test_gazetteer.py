@@ -310,3 +310,9 @@ def test_iso_second_level_divisions_are_in_the_packaged_index(resources) -> None
     assert (yagha.iso3, yagha.feature, yagha.admin1) == ("BFA", "admin2", "Sahel")
     # A province outranks a small town of its name abroad.
     assert resources.gazetteer.lookup("Soum")[0].iso3 == "BFA"
+
+
+def test_a_demonym_with_a_division_suffix_names_the_division(resources) -> None:
+    toponyms = resources.gazetteer.scan("Clan militias clashed near Salahad in the Somali region on Friday.")
+    division = next(t for t in toponyms if t.text == "Somali region")
+    assert division.candidates[0].iso3 == "ETH"

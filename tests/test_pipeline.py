@@ -106,3 +106,12 @@ def test_a_village_with_its_divisions_in_brackets_is_never_blanked_as_a_name(res
     text = "On 7 May 2020, soldiers shot dead a smuggler near the Kali forest, close to Boundore (Boundore, Yagha)."
     events = sitrep.extract([{"id": "bf", "text": text, "published": "2020-05-08"}], resources)
     assert events[0].country == "Burkina Faso"
+
+
+def test_a_rebel_group_of_several_countries_is_placed_where_the_places_are(resources) -> None:
+    text = (
+        "HPG said Turkish warplanes carried out air strikes on its positions in the Zap area of Dahuk, "
+        "northern Iraq, on Wednesday."
+    )
+    events = sitrep.extract([{"id": "pkk", "text": text, "published": "2020-04-30"}], resources)
+    assert events[0].country == "Iraq"

@@ -323,9 +323,9 @@ class Gazetteer:
             shout = span.isupper() and 2 <= len(span) <= 3
             if n == 1 and (name_key(span) in self._stop and not shout or len(span) < 3 and not shout):
                 return None
-            if name_key(span) in self._demonyms:
-                continue
             matches = self._matches(span, 2 if fuzzy else 1)
+            if name_key(span) in self._demonyms and not _division_named(text, tokens, j, matches):
+                continue
             if any(is_acronym(t[2]) for t in tokens[i : j + 1]):
                 matches = [m for m in matches if m[1].feature in ("country", "admin1")]
             if matches:
@@ -400,6 +400,19 @@ class Gazetteer:
         total = sum(votes.values())
         out = [(self.country(c), weight * share / total) for c, share in votes.most_common() if share > 0]
         return [(p, s) for p, s in out if p is not None], strength
+
+
+def _division_named(
+    text: str, tokens: list[tuple[int, int, str]], j: int, matches: list[tuple[int, Place]]
+) -> bool:
+    """A demonym that names a division with its suffix: "Somali region", "Afar region"."""
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return bool(
+        nxt
+        and nxt[2].lower() in ADMIN_SUFFIXES
+        and text[tokens[j][1] : nxt[0]] == " "
+        and any(p.feature in ("admin1", "admin2") for _, p in matches)
+    )
 
 
 def _read_stopnames() -> list[str]:

@@ -339,8 +339,8 @@ def _is_place_name(text: str, gazetteer: Gazetteer) -> bool:
 def _gazetteer_votes(
     gazetteer: Gazetteer, text: str, names: list[tuple[int, int]], prior: dict[str, float]
 ) -> tuple[list[tuple[Place, float]], float]:
-    """Votes with people's full names blanked, unless blanking invents or loses everything, and
-    the strength of the names behind them.
+    """Votes with people's full names blanked, unless blanking invents a country or loses the
+    leading one, and the strength of the names behind them.
 
     The model sometimes takes "Al Hali, Al Hudaydah" or "Espirito Santo" for people; blanking
     may then leave no place at all, and the gazetteer's fuzzy fallback would guess one.
@@ -348,7 +348,8 @@ def _gazetteer_votes(
     raw = gazetteer.country_evidence(text, prior=prior)
     masked = gazetteer.country_evidence(_place_text(text, names), context=text, prior=prior)
     raw_countries = {p.iso3 for p, _ in raw[0]}
-    if masked[0] and {p.iso3 for p, _ in masked[0]} <= raw_countries:
+    masked_countries = {p.iso3 for p, _ in masked[0]}
+    if masked[0] and masked_countries <= raw_countries and raw[0][0][0].iso3 in masked_countries:
         return masked
     return raw
 
@@ -394,7 +395,7 @@ def _country(
     for span in candidates:
         actor = res.actors.resolve(span.text, None, date)
         weight = ACTOR_COUNTRY_WEIGHT.get(actor.inter, 0.0) if actor and actor.name not in seen else 0.0
-        home = _group_home(res, actor, homes) if actor and weight else None
+        home = _group_home(res, actor, votes) if actor and weight else None
         place = gazetteer.country(home) if home else None
         if place is not None and place.iso3:
             seen.add(actor.name)  # type: ignore[union-attr]
@@ -410,13 +411,14 @@ def _country(
     return found, spans.get(iso3)
 
 
-def _group_home(res: Resources, actor: Actor, homes: dict[str, float]) -> str | None:
+def _group_home(res: Resources, actor: Actor, support: dict[str, float]) -> str | None:
     """Where an armed group's mention says the event is: its main country, unless it is a rebel
-    group that fights in several and the outlet is at home in another of them (JNIM in a
-    Burkinabe paper). Militias named after a country ("Settlers (Israel)") keep their theatre."""
+    group that fights in several and the other clues (places, the outlet's home) favour another
+    of them (the PKK in Dahuk; JNIM in a Burkinabe paper). Militias named after a country
+    ("Settlers (Israel)") keep their theatre."""
     group = res.actors.group_named(actor.name) if actor.inter == 2 else None
-    shared = [iso3 for iso3 in group.countries if iso3 in homes] if group else []
-    return shared[0] if shared else actor.country
+    backed = [iso3 for iso3 in group.countries if support.get(iso3, 0.0) > 0] if group else []
+    return max(backed, key=lambda iso3: support[iso3]) if backed else actor.country
 
 
 def extract(
