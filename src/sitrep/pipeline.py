@@ -364,6 +364,9 @@ HIERARCHY_WEIGHT = 0.6
 # unknown village, and is a whisper beside an article that names its places again and again.
 OUTLET_VOTE = 1.5
 OUTLET_CAP = 0.7
+# The raw strength at which the text's names have their full say: one town of 10,000 named
+# "in" it early on. A lone hamlet says less.
+TEXT_FULL = 1.5
 # A body that works in one country only ("OSCE SMM", "UNAMA") says where as much as a division.
 THEATRE_WEIGHT = 0.6
 
@@ -383,9 +386,11 @@ def _country(
     text_votes, strength = _gazetteer_votes(gazetteer, text, names, homes)
     for iso3, share in homes.items():
         votes[iso3] += min(OUTLET_CAP, OUTLET_VOTE / strength if strength else OUTLET_CAP) * share
+    # Names this weak (one small village) say less than a named armed group or the outlet.
+    say = min(1.0, strength / TEXT_FULL) if strength else 1.0
     for voted, share in text_votes:
         if voted.iso3:
-            votes[voted.iso3] += share
+            votes[voted.iso3] += say * share
     for iso3, weight in geocode.hierarchy_votes(text, gazetteer).items():
         votes[iso3] += HIERARCHY_WEIGHT * weight
     for iso3, count in gazetteer.theatre_votes(text).items():
