@@ -17,8 +17,15 @@ from sitrep.scoring import f1_table
 from .conftest import FIXTURES
 
 # About five points under the figures measured on 2026-11-25 (weighted F1 0.833, negatives
-# 1.0, event_date 0.984, fatalities 0.904): a change that loses more than that does not land.
-FLOORS = {"weighted_f1": 0.78, "negatives_left_uncoded": 0.95, "event_date": 0.93, "fatalities": 0.85}
+# 1.0, event_date 0.984, fatalities 0.904, country 0.847): a change that loses more than that
+# does not land.
+FLOORS = {
+    "weighted_f1": 0.78,
+    "negatives_left_uncoded": 0.95,
+    "event_date": 0.93,
+    "fatalities": 0.85,
+    "country": 0.80,
+}
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +61,7 @@ def test_accidents_and_other_non_events_stay_uncoded(coded):
     assert share >= FLOORS["negatives_left_uncoded"]
 
 
-@pytest.mark.parametrize("field", ["event_date", "fatalities"])
+@pytest.mark.parametrize("field", ["event_date", "fatalities", "country"])
 def test_field_accuracy_stays_above_the_floor(coded, field):
     rows, best, _, _ = coded
     scored = [r for r in rows if r["expect"].get("sub_event_type") and field in r["expect"]]
