@@ -128,6 +128,9 @@ class Gazetteer:
         self._heads: dict[str, int] = {}
         self._cache: dict[tuple[str, int], list[tuple[int, Place]]] = {}
         self._countries: dict[str, Place] = {}
+        # The last few texts scanned: one document's country votes, divisions and places all scan
+        # its text (and its text with names blanked) several times.
+        self._scans: dict[tuple[str, bool], tuple[Toponym, ...]] = {}
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -295,6 +298,9 @@ class Gazetteer:
         ("Police", "Said", "Mobile") are skipped. "Idlib province" spans the suffix and keeps
         only divisions among the candidates. Acronym-like words ("UK", "GNA") match only countries
         and divisions. ``fuzzy`` adds transliteration-folded matches (slower, noisier)."""
+        cached = self._scans.get((text, fuzzy))
+        if cached is not None:
+            return list(cached)
         tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
         found: list[Toponym] = []
         i = 0
@@ -305,6 +311,9 @@ class Gazetteer:
                 continue
             found.append(hit[0])
             i = hit[1]
+        if len(self._scans) >= 4:
+            self._scans.clear()
+        self._scans[(text, fuzzy)] = tuple(found)
         return found
 
     def _match_at(
