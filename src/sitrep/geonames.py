@@ -17,7 +17,6 @@ import re
 import sqlite3
 import unicodedata
 import zipfile
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -309,58 +308,6 @@ def add_admin2_places(writer: IndexWriter) -> None:
         )  # fmt: skip
 
 
-def add_subdivisions(writer: IndexWriter) -> None:
-    """Second-level divisions from ISO 3166-2 (pycountry) that the tables lack: Burkina Faso's
-    provinces ("Logobou (Logobou, Tapoa)"), Uganda's districts, the Philippines' provinces. Each
-    is put under the region ISO names as its parent, at the town of its own name in that region,
-    else at the region's most populous town."""
-    import pycountry
-
-    conn = writer.conn
-    conn.executescript(INDEXES)
-    regions = {
-        (cc, key): a1
-        for cc, a1, key in conn.execute(
-            "SELECT p.cc, p.a1, n.key FROM places p JOIN names n ON n.place = p.id"
-            " WHERE p.feature = 'admin1' AND n.tier = 0"
-        )
-    }
-    known = {
-        (cc, key)
-        for cc, key in conn.execute(
-            "SELECT p.cc, n.key FROM places p JOIN names n ON n.place = p.id"
-            " WHERE p.feature IN ('admin1', 'admin2') AND n.tier = 0"
-        )
-    }
-    siblings = Counter(sub.parent_code for sub in pycountry.subdivisions if sub.parent_code)
-    for sub in pycountry.subdivisions:
-        parent = pycountry.subdivisions.get(code=sub.parent_code) if sub.parent_code else None
-        a1 = regions.get((sub.country_code, name_key(parent.name))) if parent else None
-        if a1 is None or (sub.country_code, name_key(sub.name)) in known or len(name_key(sub.name)) < 4:
-            continue
-        point = conn.execute(
-            "SELECT lat, lon, (SELECT sum(population) FROM places"
-            " WHERE cc = ? AND a1 = ? AND feature = 'city')"
-            " FROM places WHERE cc = ? AND a1 = ? AND feature = 'city'"
-            " ORDER BY name = ? DESC, population DESC LIMIT 1",
-            (sub.country_code, a1, sub.country_code, a1, sub.name),
-        ).fetchone()
-        if point is not None:
-            name = _plain(sub.name)
-            # Its share of the region's people: a province outranks a village of its name.
-            people = int(point[2] or 0) // siblings[sub.parent_code]
-            writer.add_place(
-                {"name": name, "cc": sub.country_code, "a1": a1, "admin2": name, "lat": point[0],
-                 "lon": point[1], "population": people, "feature": "admin2"},
-                [sub.name, name],
-            )  # fmt: skip
-
-
-def _plain(name: str) -> str:
-    """ACLED writes division names in ASCII ("Bale" for Balé)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-
-
 def place_admin_points(conn: sqlite3.Connection) -> None:
     """Countries at their capital, admin1 at its most populous place (a proxy for its capital)."""
     conn.executescript(INDEXES)
@@ -405,6 +352,8 @@ def build_index(path: Path, cities: Iterable[dict[str, Any]] | None = None) -> i
         writer.flush()
         add_admin2_places(writer)
         writer.flush()
+        from sitrep.geonames_iso import add_subdivisions  # it builds on this module's writer
+
         add_subdivisions(writer)
         finish(conn, writer)
         count = int(conn.execute("SELECT count(*) FROM places").fetchone()[0])
