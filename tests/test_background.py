@@ -16,7 +16,27 @@ def test_separate_incident_lends_no_toll(resources):
         "Rockets hit a school in Kharkiv on Tuesday, killing 3 people, the regional governor said.\n\n"
         "Separately, shelling killed 2 people in the town of Kupiansk on Tuesday, officials said.\n"
     )
-    assert _claims(resources, text).fatalities == 3
+    events = sitrep.extract([{"id": "t", "text": text, "published": "2023-05-10"}], resources)
+    by_place = {e.location: e.fatalities for e in events}
+    assert by_place["Kharkiv"] == 3
+
+
+def test_separate_incident_is_its_own_event_where_the_text_places_it(resources):
+    text = (
+        "Rockets hit a school in Kharkiv on Tuesday, killing 3 people, the regional governor said.\n\n"
+        "Separately, shelling killed 2 people in the town of Kupiansk on Tuesday, officials said.\n"
+    )
+    events = sitrep.extract([{"id": "t", "text": text, "published": "2023-05-10"}], resources)
+    assert sorted((e.location, e.fatalities) for e in events) == [("Kharkiv", 3), ("Kupyansk", 2)]
+
+
+def test_separate_sentence_in_the_same_place_adds_no_event(resources):
+    text = (
+        "Rockets hit a school in Kharkiv on Tuesday, killing 3 people, the regional governor said.\n\n"
+        "Separately, police in Kharkiv arrested two men who filmed the strike, officials said.\n"
+    )
+    events = sitrep.extract([{"id": "t", "text": text, "published": "2023-05-10"}], resources)
+    assert [e.location for e in events] == ["Kharkiv"]
 
 
 def test_paragraph_opened_by_an_earlier_attack_stays_background(resources):

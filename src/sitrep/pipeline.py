@@ -152,7 +152,9 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
         mentions = build_mentions(facts, res.actors.resolve, casualties.acled_fatalities) or mentions
     iso3 = country.iso3 if country else None
     places = geocode.find_places(text, res.gazetteer, iso3, names)
-    return [_located(m, text, places, bounds, res.gazetteer) for m in mentions]
+    main, *side = [_located(m, text, places, bounds, res.gazetteer) for m in mentions]
+    # An incident told on the side is its own event only where the text places it elsewhere.
+    return [main, *(m for m in side if m.location and (m.location, m.iso3) != (main.location, main.iso3))]
 
 
 def _with_country(

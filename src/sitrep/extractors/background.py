@@ -26,7 +26,9 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 # "Separately, ...": another incident told on the same page.
-_SEPARATE = re.compile(r"\W*(?:Separately|In\s+a\s+separate\s+\w+|Elsewhere)\b")
+_SEPARATE = re.compile(
+    r"\W*(?:Separately|In\s+a\s+separate\s+\w+|In\s+another\s+(?:incident|attack)|Elsewhere)\b"
+)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 
 
@@ -60,6 +62,21 @@ def foreground(
             kept.append(scan)
         previous_background, previous_end = background, end
     return kept
+
+
+def separate_runs(scans: Sequence[SentenceScan], text: str) -> list[tuple[SentenceScan, ...]]:
+    """The other incidents a page tells on the side: each opens with "Separately", "Elsewhere" or
+    "In another attack" and runs to the end of its paragraph."""
+    runs: list[list[SentenceScan]] = []
+    previous: SentenceScan | None = None
+    for scan in scans:
+        start, end = _bounds(scan)
+        if _SEPARATE.match(text, start, end):
+            runs.append([scan])
+        elif runs and previous is runs[-1][-1] and "\n" not in text[_bounds(previous)[1] : start]:
+            runs[-1].append(scan)
+        previous = scan
+    return [tuple(run) for run in runs]
 
 
 def dated_earlier(own: Sequence[DateExpr], day: str | None) -> bool:

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import Actor, Attribution, Claim, DateExpr, Document, Mention, Place, Toll, Trigger
 from ..taxonomy import DEFAULT_CAMEO, disorder_type_of, event_type_of, plover_of
 from . import disputes
-from .background import foreground
+from .background import foreground, separate_runs
 from .casualties import is_toll_update
 from .decide import AID_CAMEO, by_actors, decide, is_off_topic, non_state_agent
 from .events import SentenceScan
@@ -52,7 +52,17 @@ class DocumentFacts:
 
 
 def build_mentions(facts: DocumentFacts, resolve: Resolve, fatalities: Fatalities) -> list[Mention]:
-    """The document's main event as a mention, or nothing when it reports no event."""
+    """The document's main event as a mention, then the other incidents it tells on the side
+    ("Separately, artillery shelled Nikopol ..."), each from its own sentences; nothing when it
+    reports no event."""
+    main = _main_mention(facts, resolve, fatalities)
+    if not main:
+        return []
+    runs = separate_runs(facts.scans, facts.document.text)
+    return main + [m for run in runs for m in _main_mention(replace(facts, scans=run), resolve, fatalities)]
+
+
+def _main_mention(facts: DocumentFacts, resolve: Resolve, fatalities: Fatalities) -> list[Mention]:
     scans = facts.scans
     triggers = [t for s in scans for t in s.triggers if not t.background]
     all_cues = frozenset().union(*(s.cues for s in scans)) if scans else frozenset()
