@@ -1,7 +1,8 @@
 """Turn one document's extracted pieces into event mentions with claims.
 
 Inputs are records other extractors produced (triggers per sentence, dates, tolls, attributions,
-actors, the country); the output is the document's account of its main event as a ``Mention``.
+actors, the country); the output is the document's account of its main event as a ``Mention``,
+then one for each incident it tells on the side ("Separately, ..."), built from that paragraph.
 Rules, in order:
 1. the main event is the best decision over asserted, non-background triggers;
 2. its day comes from the anchor sentence, else the nearest earlier date in the text, else the
