@@ -46,7 +46,7 @@ def _sub(resources, text: str) -> str | None:
         ("Villagers lynched a suspected cattle thief in Kasese on Sunday.", "Mob violence"),
         ("Gunmen abducted 12 passengers from a bus on the Kaduna highway.", "Abduction/forced disappearance"),
         (
-            "Al Shabaab militants threw a hand grenade into a tea shop in Beledweyne, wounding five.",
+            "Al Shabaab fighters tossed a hand grenade into a tea shop in Beledweyne, wounding five.",
             "Grenade",
         ),
         ("The army and rebels signed a ceasefire agreement in Juba on Thursday.", "Agreement"),
@@ -82,7 +82,9 @@ def test_threatened_strikes_are_not_an_event(resources):
 
 
 def test_denied_air_strike_is_not_an_event(resources):
-    assert _code(resources, "A coalition spokesman said there was no air strike in the area.") == []
+    assert (
+        _code(resources, "A coalition spokesman denied that there had been an air strike in the area.") == []
+    )
 
 
 @pytest.mark.parametrize(
@@ -143,7 +145,7 @@ def test_tyres_burned_as_the_protest_itself_make_a_violent_demonstration(resourc
 
 
 def test_demonstrators_barricading_roads_make_a_violent_demonstration(resources):
-    text = "Police dispersed a large number of demonstrators barricading the main roads of Koutiala."
+    text = "Police dispersed hundreds of demonstrators who had barricaded the main roads of Koutiala."
     assert _sub(resources, text) == "Violent demonstration"
 
 
@@ -153,7 +155,7 @@ def test_road_blocked_to_press_a_demand_is_a_protest_even_after_a_flood(resource
 
 
 def test_tour_operators_protesting_is_not_celebrity_news(resources):
-    text = "Tour operators held a protest in Dubrovnik against new visitor fees on Tuesday."
+    text = "Tour guides staged a protest in Dubrovnik against new visitor fees on Tuesday."
     assert _sub(resources, text) == "Peaceful protest"
 
 
@@ -176,7 +178,7 @@ def test_looting_in_which_people_are_killed_is_an_attack(resources):
 
 
 def test_denied_injuries_do_not_turn_arson_into_an_attack(resources):
-    text = "Arsonists set fire to three logging trucks near Tirua on Monday. No people were reported injured or killed."
+    text = "Arsonists set fire to three logging trucks near Tirua on Monday. No people were said to be injured or killed."
     assert _sub(resources, text) == "Looting/property destruction"
 
 
@@ -185,14 +187,12 @@ def test_fighters_storming_a_post_is_not_a_weather_story(resources):
 
 
 def test_crowd_killing_a_suspected_thief_is_mob_violence_not_plain_crime(resources):
-    text = "A group of residents killed a man by setting him on fire in Bunia after he was caught robbing a shop."
+    text = "A crowd of residents killed a suspected thief by burning him alive in Bunia after he was caught robbing a shop."
     assert _sub(resources, text) == "Mob violence"
 
 
 def test_unknown_actors_are_not_a_celebrity_story(resources):
-    assert _code(
-        resources, "Gunshots and explosions involving unknown actors were reported in Arish on Monday."
-    )
+    assert _code(resources, "Gunfire and blasts by unknown actors were reported in Arish on Monday.")
 
 
 def test_clashes_dated_a_day_earlier_do_not_absorb_the_shelling(resources):
@@ -204,7 +204,7 @@ def test_clashes_dated_a_day_earlier_do_not_absorb_the_shelling(resources):
 
 
 def test_armed_men_breaking_into_a_house_are_not_a_mob(resources):
-    text = "Armed men broke into a house in La Ceiba on Sunday and shot dead two brothers."
+    text = "Armed men stormed a family home in La Ceiba on Sunday and shot dead two brothers."
     assert _sub(resources, text) == "Attack"
 
 
@@ -368,7 +368,7 @@ def test_a_band_of_robbers_is_not_a_crowd(resources):
 
 
 def test_a_coordinated_verb_shares_its_partners_subject(resources):
-    text = "Government forces found and destroyed a clandestine airstrip near Puerto Lempira."
+    text = "Government troops found and destroyed a hidden airstrip near Puerto Lempira."
     assert _sub(resources, text) == "Looting/property destruction"
 
 

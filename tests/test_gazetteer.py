@@ -294,14 +294,14 @@ def test_scan_never_reads_a_demonym_as_a_place(gaz: Gazetteer) -> None:
 
 def test_a_neighbouring_country_is_not_where_the_story_is(resources) -> None:
     text = (
-        "Villagers in Maktaaral district of Turkistan region protested after floods that came from "
-        "the neighbouring Uzbekistan when a dam burst."
+        "Farmers near Maktaaral in Turkistan region blocked a road on Monday, saying water released "
+        "from a reservoir in the neighbouring Uzbekistan had ruined their fields."
     )
     assert resources.gazetteer.country_votes(text)[0][0].name == "Kazakhstan"
 
 
 def test_transliteration_guesses_count_less_than_exact_names(resources) -> None:
-    votes = resources.gazetteer.country_votes("Monitors counted 24 shots near Muratove.")
+    votes = resources.gazetteer.country_votes("Observers heard several explosions near Muratove overnight.")
     assert sum(share for _, share in votes) <= gazmod.FUZZY_WEIGHT + 1e-9
 
 
@@ -313,6 +313,6 @@ def test_iso_second_level_divisions_are_in_the_packaged_index(resources) -> None
 
 
 def test_a_demonym_with_a_division_suffix_names_the_division(resources) -> None:
-    toponyms = resources.gazetteer.scan("Clan militias clashed near Salahad in the Somali region on Friday.")
+    toponyms = resources.gazetteer.scan("Two clans fought over grazing land in the Somali region on Friday.")
     division = next(t for t in toponyms if t.text == "Somali region")
     assert division.candidates[0].iso3 == "ETH"

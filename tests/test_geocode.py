@@ -76,13 +76,13 @@ def test_unknown_village_keeps_its_name_with_its_district_town_as_anchor(gazette
 
 
 def test_divisions_named_with_a_place_pick_its_namesake_inside_them(gazetteer):
-    text = "In Cuauhtemoc municipality, Chihuahua, a man was shot dead by gunmen."
+    text = "Gunmen shot dead a taxi driver in Cuauhtemoc municipality, Chihuahua, on Friday."
     loc = _locate(gazetteer, text, "MEX", "shot")
     assert loc is not None and loc.place.admin1 == "Chihuahua"
 
 
 def test_neighbourhood_is_coded_to_its_town(gazetteer):
-    text = "In Zapopan, Jalisco, gunmen attacked two men in Colonia Santa Anita. Both died."
+    text = "In Zapopan, Jalisco, gunmen attacked two brothers in Colonia Santa Anita. Both died."
     loc = _locate(gazetteer, text, "MEX", "attacked")
     assert loc is not None and loc.name == "Zapopan"
 
@@ -134,7 +134,7 @@ def test_story_told_from_abroad_is_placed_in_the_town_where_it_happened(resource
 
     text = (
         "US soldier wounded as US troops clash with gunmen\n"
-        "A firefight between US troops and gunmen broke out on Tuesday in the city of Al-Qamishli. "
+        "A firefight between US troops and gunmen broke out on Tuesday in the town of Al-Qamishli. "
         "US officials said the US patrol returned fire. Washington has not confirmed casualties. "
         "The US military and US diplomats gave no further details."
     )
@@ -157,7 +157,7 @@ def test_town_named_to_say_where_another_lies_is_not_the_event_place(gazetteer):
 
 
 def test_name_given_as_a_region_is_its_division(gazetteer):
-    text = "Farmers blocked a road on the coast of Oaxaca, near San Vicente Coatlan, on Monday."
+    text = "On Monday fishermen blocked traffic along the coast of Oaxaca, close to San Vicente Coatlan."
     loc = _locate(gazetteer, text, "MEX", "blocked")
     assert loc is not None and loc.name.startswith("San Vicente")
 

@@ -126,7 +126,7 @@ def test_conflict_wide_toll_is_not_the_events_toll(resources):
 
 def test_killing_told_as_a_day_earlier_adds_no_toll(resources):
     text = (
-        "Militants threw a grenade at a police post in Anantnag in Indian Kashmir on Tuesday, wounding "
+        "Militants hurled a grenade at a police post in Anantnag in Indian Kashmir on Tuesday, wounding "
         "4 officers, police said.\n\n"
         "The attack came a day after soldiers killed 2 militants in a gunfight in the same district.\n"
     )

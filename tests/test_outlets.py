@@ -80,7 +80,7 @@ def test_packaged_lexicon_knows_national_outlets_with_homes() -> None:
 def test_outlet_prior_reads_an_ambiguous_city_at_home(resources) -> None:
     import sitrep
 
-    text = "On Friday, protesters gathered outside the Seray in Tripoli and demanded the release of detained activists."
+    text = "Dozens of students staged a sit-in outside the university in Tripoli on Friday over tuition fees."
     at_home = sitrep.extract(
         [{"id": "a", "text": text, "outlet": "An-Nahar", "published": "2020-05-08"}], resources
     )

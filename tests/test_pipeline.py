@@ -91,27 +91,27 @@ def test_document_with_no_violence_yields_nothing(resources):
 
 
 def test_a_division_the_model_takes_for_a_person_still_places_the_event(resources) -> None:
-    text = "On 27 April 2020, in Marin, Nuevo Leon, the body of a man who had been tortured was found."
+    text = "Police said a gunman was shot dead at a roadblock outside Marin, Nuevo Leon, late on Sunday."
     events = sitrep.extract([{"id": "nl", "text": text, "published": "2020-04-28"}], resources)
     assert events[0].country == "Mexico"
 
 
 def test_part_of_an_unknown_village_name_does_not_move_the_story_abroad(resources) -> None:
-    text = "On 29 April 2020, residents held a demonstration in the Aley town of Ain er Roummaneh."
+    text = "Dozens of students marched through Ain er Roummaneh, in Aley district, on Wednesday over fees."
     events = sitrep.extract([{"id": "ar", "text": text, "published": "2020-04-30"}], resources)
     assert events[0].country == "Lebanon"
 
 
 def test_a_village_with_its_divisions_in_brackets_is_never_blanked_as_a_name(resources) -> None:
-    text = "On 7 May 2020, soldiers shot dead a smuggler near the Kali forest, close to Boundore (Boundore, Yagha)."
+    text = "Troops killed a suspected arms courier on Sunday by the Kali hills outside Boundore (Boundore, Yagha)."
     events = sitrep.extract([{"id": "bf", "text": text, "published": "2020-05-08"}], resources)
     assert events[0].country == "Burkina Faso"
 
 
 def test_a_rebel_group_of_several_countries_is_placed_where_the_places_are(resources) -> None:
     text = (
-        "HPG said Turkish warplanes carried out air strikes on its positions in the Zap area of Dahuk, "
-        "northern Iraq, on Wednesday."
+        "HPG fighters said Turkish drones struck one of their hideouts in the mountains near Amadiya, "
+        "Dahuk, on Wednesday."
     )
     events = sitrep.extract([{"id": "pkk", "text": text, "published": "2020-04-30"}], resources)
     assert events[0].country == "Iraq"
