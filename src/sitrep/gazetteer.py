@@ -181,7 +181,7 @@ class Gazetteer:
         """Places a name can denote, best first: the given country, closeness of the match, then
         country > admin1 > admin2 > populated places by population. ``"Idlib province"`` and
         ``"the UK"`` work; ``fuzzy`` adds transliteration variants (Kamishli, Khirbat)."""
-        iso3 = self._iso3(country)
+        iso3 = self.iso3_of(country)
         matches = self._matches(name, 2 if fuzzy else 1)
         if not matches:
             matches = self._suffix_matches(name, 2 if fuzzy else 1)
@@ -199,15 +199,9 @@ class Gazetteer:
             return self._matches(" ".join(words[:-1]), max_level)
         return []
 
-    def _iso3(self, country: str | None) -> str | None:
-        if country is None:
-            return None
-        place = self.country(country)
-        return place.iso3 if place else None
-
-    def iso3_of(self, code_or_name: str) -> str | None:
+    def iso3_of(self, code_or_name: str | None) -> str | None:
         """The ISO3 code of a country given by ISO2, ISO3 or name, if the gazetteer knows it."""
-        place = self.country(code_or_name)
+        place = self.country(code_or_name) if code_or_name is not None else None
         return place.iso3 if place else None
 
     def country(self, code_or_name: str) -> Place | None:

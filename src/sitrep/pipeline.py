@@ -129,7 +129,8 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
     candidates = actor_stage.candidate_spans(spacy_doc)
     names = _name_spans(spacy_doc, res.gazetteer)
     homes = outlets.home_votes(doc.outlet, doc.url, res.sources, res.gazetteer.iso3_of)
-    country, country_span = _country(res, homes, text, names, candidates, first_date)
+    hierarchy = geocode.hierarchy_votes(text, res.gazetteer)
+    country, country_span = _country(res, homes, hierarchy, text, names, candidates, first_date)
     bounds = [(s.start_char, s.end_char) for s in sentences]
     facts = DocumentFacts(
         document=doc,
@@ -145,7 +146,7 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
     mentions = build_mentions(facts, res.actors.resolve, casualties.acled_fatalities)
     if not mentions:
         return mentions
-    moved = _event_country(text, mentions[0], names, bounds, res.gazetteer)
+    moved = _event_country(text, mentions[0], names, bounds, res.gazetteer, set(hierarchy))
     if moved is not None:
         country, country_span = moved
         facts = _with_country(facts, res, candidates, country, country_span, first_date)
@@ -183,13 +184,15 @@ def _event_country(
     names: list[tuple[int, int]],
     bounds: list[tuple[int, int]],
     gazetteer: Gazetteer,
+    nested: set[str],
 ) -> tuple[Place, tuple[int, int]] | None:
     """The country of the town the event sentence puts the event in ("a shootout took place in
     the city of Al-Qamishli"), when it is not the country the document's names voted for: a
     story told from abroad names its actors' countries more often than the place. Only a town
     whose name belongs clearly to one country, and cannot be read in the voted one, moves the
-    event."""
-    if mention.iso3 in _divisions_named(text, gazetteer):
+    event; never when the text names a division of the voted country, with its suffix or with a
+    place inside it (``nested``, the countries of "Marin, Nuevo Leon")."""
+    if mention.iso3 in _divisions_named(text, gazetteer) | nested:
         return None  # a division of the voted country is named: the story is told from there
     places = geocode.find_places(text, gazetteer, None, names)
     loc = geocode.locate(text, places, mention.trigger_span, bounds, gazetteer, None)
@@ -217,16 +220,15 @@ def _event_country(
 
 
 def _divisions_named(text: str, gazetteer: Gazetteer) -> set[str | None]:
-    """Countries whose divisions the text names as such: "Rakhine State", "Marin, Nuevo Leon".
-    A bare "Washington" is more often a government than a state."""
-    named = {
+    """Countries whose divisions the text names with their suffix ("Rakhine State"). A bare
+    "Washington" is more often a government than a state."""
+    return {
         c.iso3
         for t in gazetteer.scan(text)
         if t.text.split()[-1].lower() in ADMIN_SUFFIXES
         for c in t.candidates
         if c.feature == "admin1"
     }
-    return named | set(geocode.hierarchy_votes(text, gazetteer))
 
 
 def _located(
@@ -347,13 +349,12 @@ def _gazetteer_votes(
     The model sometimes takes "Al Hali, Al Hudaydah" or "Espirito Santo" for people; blanking
     may then leave no place at all, and the gazetteer's fuzzy fallback would guess one.
     """
-    raw = gazetteer.country_evidence(text, prior=prior)
-    masked = gazetteer.country_evidence(_place_text(text, names), context=text, prior=prior)
-    raw_countries = {p.iso3 for p, _ in raw[0]}
-    masked_countries = {p.iso3 for p, _ in masked[0]}
-    if masked[0] and masked_countries <= raw_countries and raw[0][0][0].iso3 in masked_countries:
-        return masked
-    return raw
+    raw, raw_strength = gazetteer.country_evidence(text, prior=prior)
+    masked, masked_strength = gazetteer.country_evidence(_place_text(text, names), context=text, prior=prior)
+    masked_countries = {p.iso3 for p, _ in masked}
+    if masked and masked_countries <= {p.iso3 for p, _ in raw} and raw[0][0].iso3 in masked_countries:
+        return masked, masked_strength
+    return raw, raw_strength
 
 
 # How much one actor mention says about the country, beside the gazetteer's shares (which sum
@@ -376,6 +377,7 @@ THEATRE_WEIGHT = 0.6
 def _country(
     res: Resources,
     homes: dict[str, float],
+    hierarchy: dict[str, float],
     text: str,
     names: list[tuple[int, int]],
     candidates: list[Any],
@@ -387,13 +389,13 @@ def _country(
     votes: dict[str, float] = defaultdict(float)
     text_votes, strength = _gazetteer_votes(gazetteer, text, names, homes)
     for iso3, share in homes.items():
-        votes[iso3] += min(OUTLET_CAP, OUTLET_VOTE / strength if strength else OUTLET_CAP) * share
+        votes[iso3] += (min(OUTLET_CAP, OUTLET_VOTE / strength) if strength else OUTLET_CAP) * share
     # Names this weak (one small village) say less than a named armed group or the outlet.
     say = min(1.0, strength / TEXT_FULL) if strength else 1.0
     for voted, share in text_votes:
         if voted.iso3:
             votes[voted.iso3] += say * share
-    for iso3, weight in geocode.hierarchy_votes(text, gazetteer).items():
+    for iso3, weight in hierarchy.items():
         votes[iso3] += HIERARCHY_WEIGHT * weight
     for iso3, count in gazetteer.theatre_votes(text).items():
         votes[iso3] += THEATRE_WEIGHT * count
