@@ -21,8 +21,8 @@ import sys
 import time
 from datetime import date, timedelta
 
-from sitrep.dedupe import DocInfo
 from sitrep.merge import merge
+from sitrep.merge.dedupe import DocInfo
 from sitrep.records import Actor, Claim, Mention
 
 SUBS = [

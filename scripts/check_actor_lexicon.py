@@ -17,7 +17,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from sitrep.lexicon import ActorLexicon, load_actor_lexicon
+from sitrep.actors.lexicon import ActorLexicon, load_actor_lexicon
 
 
 def coverage(rows: list[dict[str, str]], lexicon: ActorLexicon) -> tuple[Counter[str], Counter[str]]:

@@ -16,8 +16,8 @@ import json
 import random
 import time
 
-from sitrep import geocode
-from sitrep.gazetteer import Gazetteer
+from sitrep.places import geocode
+from sitrep.places.gazetteer import Gazetteer
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

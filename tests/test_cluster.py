@@ -1,26 +1,9 @@
-"""Pair scores and name matching behind cross-document merging."""
+"""Pair scores and blocking behind cross-document merging."""
 
 from __future__ import annotations
 
-from sitrep.cluster import BlockIndex, link_score, name_key, same_name, skeleton, view_of
+from sitrep.merge.cluster import BlockIndex, link_score, view_of
 from tests.merge_helpers import KAFRANBEL, MAARRAT, mention
-
-
-def test_name_key_folds_accents_articles_hyphens_and_apostrophes():
-    assert name_key("Ma‘arrat an-Nu‘mān") == name_key("Maarrat al-Nu'man") == "maarrat numan"
-    assert name_key("Khirbet-Ammo") == "khirbet ammo"
-    assert name_key("El Qamishli") == name_key("al-Qamishli") == "qamishli"
-    assert name_key("Bogotá") == "bogota"
-
-
-def test_skeleton_joins_transliterations():
-    assert skeleton("qamishli") == skeleton("kamishli")
-    assert skeleton("khirbet ammo") == skeleton("kherbet amo")
-
-
-def test_same_name_tolerates_one_letter_and_rejects_other_villages():
-    assert same_name("khirbet amo", "khirbet hamo")
-    assert not same_name("khirbet ammo", "bweir bouassi")
 
 
 def test_mentions_without_a_date_are_not_clustered():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.dedupe import Syndication, doc_info, signature, similarity
+from sitrep.merge.dedupe import Syndication, doc_info, signature, similarity
 from tests.merge_helpers import document
 
 STORY = (

@@ -10,10 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from sitrep import gazetteer as gazmod
 from sitrep.errors import ResourceError, UsageError
-from sitrep.gazetteer import Gazetteer, Toponym, default_index_path, haversine_km
-from sitrep.geonames import base_key, build_index, fold_key, import_geonames, name_key
+from sitrep.places import gazetteer as gazmod
+from sitrep.places import index as indexmod
+from sitrep.places.dumps import import_geonames
+from sitrep.places.gazetteer import Gazetteer
+from sitrep.places.geometry import haversine_km
+from sitrep.places.index import build_index, default_index_path
+from sitrep.places.scan import Toponym
 
 # Real GeoNames facts (ids, names, coordinates, populations) for the populated places. The ADM1
 # and ADM2 rows and the stream row carry ids and admin2 codes made up for these tests (9000000xx).
@@ -66,26 +70,6 @@ def gaz(small_index: Path) -> Gazetteer:
 
 
 # ---------------------------------------------------------------- name keys
-
-
-def test_name_key_folds_case_accents_and_punctuation() -> None:
-    assert name_key("Al Qāmishlī") == name_key("al-qamishli") == "al qamishli"
-    assert name_key("Ta'izz") == name_key("Ta’izz") == "taizz"
-
-
-def test_base_key_drops_arabic_articles_but_keeps_lone_ones() -> None:
-    assert base_key(name_key("al-Qamishli")) == "qamishli"
-    assert base_key(name_key("Deir ez-Zor")) == "deir zor"
-    assert base_key("al") == "al"
-
-
-def test_fold_key_merges_transliteration_variants() -> None:
-    assert len({fold_key(name_key(n)) for n in ("Qamishli", "Kamishli", "Qamishlo", "al-Qamishli")}) == 1
-    assert len({fold_key(name_key(n)) for n in ("Khirbet", "Khirbat", "Kherbet")}) == 1
-    assert fold_key("homs") != fold_key("hama")
-
-
-# ---------------------------------------------------------------- import
 
 
 def test_import_keeps_places_and_divisions_and_skips_other_features(tmp_path: Path, dump: Path) -> None:
@@ -252,7 +236,7 @@ def test_gazetteer_pickles_by_path(gaz: Gazetteer) -> None:
 
 def test_load_builds_a_missing_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path))
-    monkeypatch.setattr(gazmod, "build_index", lambda path: build_index(path, cities=()))
+    monkeypatch.setattr(indexmod, "build_index", lambda path: build_index(path, cities=()))
     with Gazetteer.load() as g:
         assert g.path == default_index_path() and default_index_path().parent == tmp_path
         assert g.country("YE") is not None
@@ -268,7 +252,7 @@ def test_a_broken_index_is_a_resource_error(tmp_path: Path) -> None:
 def test_full_index_knows_villages_and_loads_fast() -> None:
     import time
 
-    path = gazmod.ensure_index(default_index_path())
+    path = indexmod.ensure_index(default_index_path())
     start = time.perf_counter()
     with Gazetteer.load(path) as g:
         elapsed = time.perf_counter() - start

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep import geocode
-from sitrep.gazetteer import haversine_km
+from sitrep.places import geocode
+from sitrep.places.geometry import haversine_km
 
 QAMISHLI = (37.0522, 41.2314)
 
@@ -104,7 +104,8 @@ def test_place_inside_a_persons_name_counts_only_when_something_happens_there(ga
 
 
 def test_hierarchy_votes_pin_the_country_of_a_place_named_with_its_state(gazetteer):
-    votes = geocode.hierarchy_votes("A miner was killed in El Callao, Bolivar state, on Friday.", gazetteer)
+    text = "A miner was killed in El Callao, Bolivar state, on Friday."
+    votes = geocode.hierarchy_votes(text, gazetteer.scan(text))
     assert max(votes, key=lambda k: votes[k]) == "VEN"
 
 

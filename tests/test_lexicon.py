@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import spacy
 
+from sitrep.actors.lexicon import ActorLexicon, load_actor_lexicon
 from sitrep.errors import ResourceError, UsageError
-from sitrep.lexicon import ActorLexicon, load_actor_lexicon
 
 US_2020 = "Military Forces of the United States (2017-2021)"
 SYRIA_2020 = "Military Forces of Syria (2000-2024)"

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep.cluster import place_score, view_of
 from sitrep.merge import Merger, merge
+from sitrep.merge.cluster import place_score, view_of
 from tests.merge_helpers import KAFRANBEL, MAARRAT, document, mention
 
 WIRE = (
@@ -387,7 +387,7 @@ def test_misdated_report_never_outvotes_the_reports_of_the_day():
 
 
 def test_toll_the_text_says_has_risen_is_an_update_not_a_dispute():
-    from sitrep.reconcile import contradictions
+    from sitrep.merge.reconcile import contradictions
     from sitrep.records import Claim
 
     claims = [
@@ -400,7 +400,7 @@ def test_toll_the_text_says_has_risen_is_an_update_not_a_dispute():
 
 
 def test_lower_toll_after_a_rise_stays_a_dispute():
-    from sitrep.reconcile import contradictions
+    from sitrep.merge.reconcile import contradictions
     from sitrep.records import Claim
 
     claims = [

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from sitrep.extractors.sources import SourceLexicon, load_source_lexicon
-from sitrep.outlets import home_votes, outlet_names
+from sitrep.places.outlets import home_votes, outlet_names
 
 ISO3 = {"Lebanon": "LBN", "Bolivia": "BOL", "United Kingdom": "GBR", "LB": "LBN", "VE": "VEN", "GB": "GBR"}
 

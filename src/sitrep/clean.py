@@ -20,18 +20,16 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from sitrep.errors import DocumentError
-from sitrep.records import Document, Segment
+from sitrep.records import JUNK_KINDS, STORY_KINDS, Document, Segment, SegmentKind
 
 log = logging.getLogger(__name__)
 
-BODY = "body"
-HEADLINE = "headline"
-RELATED = "related"
-CAPTION = "caption"
-BYLINE = "byline"
-BOILERPLATE = "boilerplate"
-STORY_KINDS = frozenset({BODY, HEADLINE})
-JUNK_KINDS = frozenset({RELATED, CAPTION, BYLINE, BOILERPLATE})
+BODY: SegmentKind = "body"
+HEADLINE: SegmentKind = "headline"
+RELATED: SegmentKind = "related"
+CAPTION: SegmentKind = "caption"
+BYLINE: SegmentKind = "byline"
+BOILERPLATE: SegmentKind = "boilerplate"
 
 # Past this many words a paragraph is prose whatever its last character (scrapes lose full stops).
 PROSE_MIN_WORDS = 40
@@ -209,9 +207,9 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def classify(texts: Sequence[str], title: str | None = None) -> list[str]:
+def classify(texts: Sequence[str], title: str | None = None) -> list[SegmentKind]:
     """The kind of each paragraph of one document, given in reading order."""
-    kinds: list[str | None] = [marker_kind(text) for text in texts]
+    kinds: list[SegmentKind | None] = [marker_kind(text) for text in texts]
     _mark_related_blocks(texts, kinds)
     prose = [kind is None and is_prose(text) for text, kind in zip(texts, kinds, strict=True)]
     body_vocab = _vocab(t for t, is_p in zip(texts, prose, strict=True) if is_p)
@@ -223,7 +221,7 @@ def classify(texts: Sequence[str], title: str | None = None) -> list[str]:
     return [kind or BODY for kind in kinds]
 
 
-def marker_kind(text: str) -> str | None:
+def marker_kind(text: str) -> SegmentKind | None:
     """The junk kind a paragraph announces by its own wording (a caption, a byline, ...), if any."""
     words = _word_count(text)
     if words > MARKER_MAX_WORDS:
@@ -375,7 +373,7 @@ def _is_navigation(text: str) -> bool:
     return all(_word_count(part) <= 3 for part in parts)
 
 
-def _mark_related_blocks(texts: Sequence[str], kinds: list[str | None]) -> None:
+def _mark_related_blocks(texts: Sequence[str], kinds: list[SegmentKind | None]) -> None:
     """After a bare "Related" / "Read more" header, its list of titles is related too."""
     for i, text in enumerate(texts):
         if kinds[i] != RELATED or not _is_related_header(text):
@@ -390,7 +388,7 @@ def _mark_related_blocks(texts: Sequence[str], kinds: list[str | None]) -> None:
 
 def _mark_top(
     texts: Sequence[str],
-    kinds: list[str | None],
+    kinds: list[SegmentKind | None],
     prose: Sequence[bool],
     vocab: set[str],
     title: str | None,
@@ -404,7 +402,7 @@ def _mark_top(
     return len(texts)
 
 
-def _top_kind(text: str, vocab: set[str], title: str | None) -> str:
+def _top_kind(text: str, vocab: set[str], title: str | None) -> SegmentKind:
     if title and fuzz.ratio(_norm(text), _norm(title)) >= 90:
         return HEADLINE
     if not is_title_shaped(text):
@@ -420,7 +418,7 @@ def _norm(text: str) -> str:
 
 
 def _mark_runs(
-    texts: Sequence[str], kinds: list[str | None], prose: Sequence[bool], vocab: set[str], top: int
+    texts: Sequence[str], kinds: list[SegmentKind | None], prose: Sequence[bool], vocab: set[str], top: int
 ) -> None:
     """Label runs of title-shaped lines below the top: other stories' headlines when off-topic."""
     if len(vocab) < MIN_VOCAB:
@@ -437,7 +435,7 @@ def _mark_runs(
 
 
 def _judge_run(
-    texts: Sequence[str], kinds: list[str | None], run: list[int], vocab: set[str], trailing: bool
+    texts: Sequence[str], kinds: list[SegmentKind | None], run: list[int], vocab: set[str], trailing: bool
 ) -> None:
     shares = [overlap(texts[i], vocab) for i in run]
     low = [share is not None and share < LOW_OVERLAP for share in shares]

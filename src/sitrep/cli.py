@@ -1,7 +1,7 @@
 """The command line: one subcommand per job, JSON lines in and out.
 
 Only this module turns errors into messages and exit codes: 0 all documents read, 1 some
-documents failed, 2 usage error.
+documents failed, 2 usage error, 3 a resource (model, lexicon, gazetteer) missing or broken.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from typing import TextIO
 
 import click
 
-from .errors import SitrepError, UsageError
+from sitrep.errors import ResourceError, SitrepError, UsageError
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_RESOURCE = 0, 1, 2, 3
 FORMATS = ("jsonl", "csv", "geojson", "table")  # export.FORMATS, listed here to keep start-up light
 
 
@@ -46,35 +46,29 @@ def extract(
     batch_size: int,
 ) -> None:
     """Read documents (files, folders, '-' for JSON lines on stdin) and write events."""
-    from . import export, ingest, pipeline
-    from .merge import Merger
-    from .records import Failure, Mention
+    from sitrep import export, ingest
+    from sitrep.pipeline import Runner
+    from sitrep.records import Failure
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
-    try:
-        resources = pipeline.load_resources()
-    except SitrepError as exc:
-        _die(f"cannot load resources: {exc}", EXIT_USAGE)
-    failures = 0
-    merger = Merger()
     hook = _progress_printer(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        runner = Runner(batch_size=batch_size, progress=hook)
+    except ResourceError as exc:
+        _die(f"cannot load resources: {exc}", EXIT_RESOURCE)
     try:
         items = ingest.read_paths(
             paths, stdin=sys.stdin.buffer, max_bytes=max_bytes, published=published, outlet=outlet, url=url
         )
-        items = merger.keep_documents(items)
-        for out in pipeline.extract_mentions(items, resources, batch_size=batch_size, progress=hook):
+        for out in runner.run(items):
             if isinstance(out, Failure):
-                failures += 1
                 click.echo(f"sitrep: {out.document}: {out.reason}", err=True)
-            elif isinstance(out, Mention):
-                merger.add(out)
     except UsageError as exc:
         _die(str(exc), EXIT_USAGE)
     if hook is not None:
         click.echo("", err=True)
-    export.write_events(merger.events(), fmt, sys.stdout)
-    sys.exit(EXIT_SOME_FAILED if failures else EXIT_OK)
+    export.write_events(runner.events(), fmt, sys.stdout)
+    sys.exit(EXIT_SOME_FAILED if runner.failures else EXIT_OK)
 
 
 def _progress_printer(stream: TextIO):
@@ -95,7 +89,7 @@ def gazetteer() -> None:
 @click.option("--index", "index_path", type=click.Path(path_type=Path), default=None, help="Index file.")
 def gazetteer_import(path: Path, index_path: Path | None) -> None:
     """Load a GeoNames dump (allCountries.txt, SY.txt, cities1000.txt; zipped or not)."""
-    from .geonames import import_geonames
+    from sitrep.places.dumps import import_geonames
 
     try:
         count = import_geonames(path, index_path)

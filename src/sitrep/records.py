@@ -10,10 +10,19 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Final, Literal, TypeVar
 
 Scalar = str | int | float | bool | None
 R = TypeVar("R", bound="Record")
+
+# What a paragraph of a page is: story text the coder reads, or junk it never sees.
+SegmentKind = Literal["body", "headline", "dateline", "related", "caption", "byline", "boilerplate"]
+STORY_KINDS: Final[frozenset[SegmentKind]] = frozenset({"body", "headline"})
+JUNK_KINDS: Final[frozenset[SegmentKind]] = frozenset({"related", "caption", "byline", "boilerplate"})
+# A disagreement between sources, or a figure the sources say has changed (a rising toll).
+ContradictionKind = Literal["dispute", "update"]
+# The extractor of a fatalities claim whose text says the toll has risen to this figure.
+TOLL_UPDATE: Final = "casualties.update"
 
 
 class Record:
@@ -94,11 +103,11 @@ class Segment(Record):
     start: int
     end: int
     text: str
-    kind: str = "body"
+    kind: SegmentKind = "body"
 
     @property
     def is_story(self) -> bool:
-        return self.kind in ("body", "headline")
+        return self.kind in STORY_KINDS
 
 
 @dataclass(frozen=True)
@@ -113,6 +122,11 @@ class Claim(Record):
     quote: str
     extractor: str = ""
     confidence: float = 1.0
+
+    @property
+    def is_toll_update(self) -> bool:
+        """A toll the text says has risen to this figure: it outdates the counts before it."""
+        return self.extractor == TOLL_UPDATE
 
 
 @dataclass(frozen=True)
@@ -225,7 +239,7 @@ class Version(Record):
 class Contradiction(Record):
     field: str
     values: tuple[Version, ...] = ()
-    kind: str = "dispute"  # "dispute" or "update" (a rising toll)
+    kind: ContradictionKind = "dispute"
 
     _nested: ClassVar[dict[str, type[Record]]] = {"values": Version}
 

@@ -23,32 +23,44 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from ..records import Actor, Attribution, Claim, DateExpr, Document, Mention, Place, Toll, Trigger
+from ..records import (
+    TOLL_UPDATE,
+    Actor,
+    Attribution,
+    Claim,
+    DateExpr,
+    Document,
+    Mention,
+    Place,
+    Toll,
+    Trigger,
+)
 from ..taxonomy import DEFAULT_CAMEO, disorder_type_of, event_type_of, plover_of
 from . import disputes
 from .background import foreground, separate_runs
 from .casualties import is_toll_update
-from .decide import AID_CAMEO, by_actors, decide, is_off_topic, non_state_agent
+from .decide import AID_CAMEO, Decision, by_actors, decide, is_off_topic, non_state_agent
 from .events import SentenceScan
 
-UPDATE_EXTRACTOR = "casualties.update"  # a toll the text says has risen to this figure
 Resolve = Callable[[str, str | None, str | None], Actor | None]
 Fatalities = Callable[[list[Toll]], int | None]
 
 
 @dataclass(frozen=True)
 class DocumentFacts:
-    """Everything the extractors found in one document."""
+    """Everything the extractors found in one document: first what the text gives on its own,
+    then what depends on the event's country (actors' names, "Police Forces of Kenya", and
+    descriptors, "Students (Kenya)"), added once the country is decided."""
 
     document: Document
     scans: tuple[SentenceScan, ...]
     dates: tuple[DateExpr, ...]
     tolls: tuple[Toll, ...]
     attributions: tuple[Attribution, ...]
-    actors: tuple[Actor, ...]
-    country: Place | None
-    country_span: tuple[int, int] | None = None
     split_events: int | None = None
+    country: Place | None = None
+    country_span: tuple[int, int] | None = None
+    actors: tuple[Actor, ...] = ()
     associated: tuple[Actor, ...] = ()  # descriptors such as Students (Country), with spans
 
 
@@ -63,21 +75,47 @@ def build_mentions(facts: DocumentFacts, resolve: Resolve, fatalities: Fatalitie
     return main + [m for run in runs for m in _main_mention(replace(facts, scans=run), resolve, fatalities)]
 
 
-def _main_mention(facts: DocumentFacts, resolve: Resolve, fatalities: Fatalities) -> list[Mention]:
+def main_anchor(facts: DocumentFacts) -> Trigger | None:
+    """The trigger the document's main event is told by, None when it reports no event. It
+    depends on the text alone, so the country can be decided from where the text puts it
+    before the mentions are built."""
+    found = _decision(facts)
+    return found.decision.trigger if found else None
+
+
+@dataclass(frozen=True)
+class _Decided:
+    """The main event as the text tells it: its decision, its day, the sentences about it and
+    their cues."""
+
+    decision: Decision
+    date: EventDate
+    kept: list[SentenceScan]
+    cues: frozenset[str]
+
+
+def _decision(facts: DocumentFacts) -> _Decided | None:
     scans = facts.scans
     triggers = [t for s in scans for t in s.triggers if not t.background]
     all_cues = frozenset().union(*(s.cues for s in scans)) if scans else frozenset()
     if not triggers or is_off_topic(all_cues, triggers):
-        return []
+        return None
     lead_end = _lead_end(scans)
     first = decide(triggers, all_cues, _weights(triggers, lead_end))
     if first is None:
-        return []
+        return None
     date = _event_date(first.trigger, facts, lead_end)
     kept = foreground(scans, facts.dates, date.value, first.trigger, facts.document.text)
     triggers = [t for s in kept for t in s.triggers if not t.background]
     cues = frozenset().union(*(s.cues for s in kept)) if kept else frozenset()
-    decision = decide(triggers, cues, _weights(triggers, lead_end)) or first
+    return _Decided(decide(triggers, cues, _weights(triggers, lead_end)) or first, date, list(kept), cues)
+
+
+def _main_mention(facts: DocumentFacts, resolve: Resolve, fatalities: Fatalities) -> list[Mention]:
+    found = _decision(facts)
+    if found is None:
+        return []
+    decision, date, kept, cues = found.decision, found.date, found.kept, found.cues
     if decision.trigger.cameo == AID_CAMEO and not non_state_agent(decision.trigger, facts.actors):
         return []  # aid handed out by anyone but an armed non-state group is not a strategic development
     live = [t for s in kept for t in s.triggers if t.asserted and not t.background]
@@ -383,7 +421,7 @@ def _fatalities(
             continue  # injuries only: not a competing death toll
         lead = next((t for t in group if t.kind == "killed"), group[0])
         # "the toll rose to 19" is marked, so the event can list it as an update, not a dispute
-        how = UPDATE_EXTRACTOR if any(is_toll_update(t) for t in group) else "casualties"
+        how = TOLL_UPDATE if any(is_toll_update(t) for t in group) else "casualties"
         claims.append(_claim(facts, "fatalities", figure, lead.start, lead.end, how, 0.8))
     figures = {source: _source_total(keyed) for source, keyed in per_source.items()}
     positive = [v for v in figures.values() if v > 0]

@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from .extractors.sources import SourceEntry, SourceLexicon
+from sitrep.extractors.sources import SourceEntry, SourceLexicon
 
 HOME_SCALES = frozenset({"National", "Subnational"})
 WORLD_SCALES = frozenset({"International", "Regional", "New media"})

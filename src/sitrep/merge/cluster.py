@@ -17,59 +17,28 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from rapidfuzz import fuzz
-
-from .gazetteer import haversine_km
-from .geonames import base_key
-from .geonames import name_key as gazetteer_key
-from .records import Mention
+from sitrep.places.geometry import INCIDENT_REACH_KM, SAME_SPOT_KM, SAME_TOWN_KM, km
+from sitrep.places.names import fold_key, place_key, same_name
+from sitrep.records import Mention
 
 LINK_THRESHOLD = 3.0
 # Days of slack by time precision (ACLED: 1 exact day, 2 within a week, 3 within a month).
 SLACK = {1: 0, 2: 3, 3: 15}
 LAG = 1
 MISDATED = 7  # days
-NEAR_KM, SAME_KM, FAR_KM = 10.0, 2.0, 25.0
-NAME_RATIO = 82.0
 CELL_DEGREES = 0.1
 
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 GENERIC_ACTOR = re.compile(r"^(Unidentified|Civilians|Protesters|Rioters|Labor Group|Students)\b")
 _YEARS = re.compile(r"\s*\(\d{4}-(\d{4})?\)")
 _STATE = re.compile(r"^(Military Forces|Police Forces|Government) of ([^()]+?)(\s*\(\d{4}-(\d{4})?\))?$")
-_SKELETON = (("kh", "k"), ("q", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ou", "u"))
-_DOUBLE = re.compile(r"(\w)\1+")
 
 
-# --------------------------------------------------------------------------- names
-
-
-def name_key(name: str) -> str:
-    """The gazetteer's name key without articles: "Khirbet-Ammo" = "khirbet ammo", "al-Qamishli" =
-    "El Qamishli" = "qamishli", "the Hague" = "hague"."""
-    key = base_key(gazetteer_key(name))
-    return " ".join(w for w in key.split() if w != "the") or key
-
-
-def skeleton(key: str) -> str:
-    """A transliteration skeleton: Khirbet/Kherbet, Qamishli/Kamishli, Ammo/Amo agree."""
-    out = []
-    for word in key.split():
-        for old, new in _SKELETON:
-            word = word.replace(old, new)
-        word = _DOUBLE.sub(r"\1", word)
-        out.append(word[0] + re.sub(r"[aeiouy]", "", word[1:]) if word else word)
-    return " ".join(out)
-
-
-def same_name(a: str, b: str) -> bool:
-    if a == b or skeleton(a) == skeleton(b):
-        return True
-    return fuzz.ratio(a, b) >= NAME_RATIO
+# --------------------------------------------------------------------------- actors
 
 
 def actor_key(name: str) -> str:
@@ -125,12 +94,12 @@ def view_of(index: int, mention: Mention) -> View | None:
         day = date.fromisoformat(mention.event_date[:10]).toordinal()
     except ValueError:
         return None
-    main_place = name_key(mention.location) if mention.location else None
-    places = {name_key(str(c.value)) for c in mention.claims if c.field == "location" and c.value}
+    main_place = place_key(mention.location) if mention.location else None
+    places = {place_key(str(c.value)) for c in mention.claims if c.field == "location" and c.value}
     if main_place:
         places.add(main_place)
     places.discard("")
-    anchors = {name_key(str(c.value)) for c in mention.claims if c.field == "near" and c.value}
+    anchors = {place_key(str(c.value)) for c in mention.claims if c.field == "near" and c.value}
     actors = {side_key(a.name) for a in (mention.actor1, mention.actor2) if a}
     point = None
     if mention.latitude is not None and mention.longitude is not None:
@@ -143,7 +112,7 @@ def view_of(index: int, mention: Mention) -> View | None:
         event_type=mention.event_type,
         sub_event_type=mention.sub_event_type,
         iso3=mention.iso3 or mention.country,
-        admin1=name_key(mention.admin1) if mention.admin1 else None,
+        admin1=place_key(mention.admin1) if mention.admin1 else None,
         places=frozenset(places),
         anchors=frozenset(anchors),
         main_place=main_place,
@@ -157,10 +126,6 @@ def view_of(index: int, mention: Mention) -> View | None:
 
 
 # --------------------------------------------------------------------------- pair score
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return haversine_km(*a, *b)
 
 
 def link_score(a: View, b: View) -> float | None:
@@ -228,14 +193,14 @@ def place_score(a: View, b: View) -> float | None:
             return 0.5 if a.admin1 == b.admin1 else -1.0
         return -0.5  # one side names no place at all
     distance = km(a.point, b.point) if a.point and b.point else None
-    if distance is not None and distance > FAR_KM:
+    if distance is not None and distance > INCIDENT_REACH_KM:
         return None
     if any(same_name(x, y) for x in a.places for y in b.places):
         return 2.0
     if a.places and b.places:
         return _other_names(a, b, distance)
     if distance is not None:
-        return 2.0 if distance <= SAME_KM else 1.0 if distance <= NEAR_KM else 0.0
+        return 2.0 if distance <= SAME_SPOT_KM else 1.0 if distance <= SAME_TOWN_KM else 0.0
     if a.admin1 and b.admin1:
         return 0.5 if a.admin1 == b.admin1 else None
     return 0.0
@@ -249,9 +214,9 @@ def _other_names(a: View, b: View, distance: float | None) -> float | None:
         # "Khirbet Amo, east of Qamishli" and "near Qamishli": ACLED codes both at Qamishli.
         # Two villages near one town meet only on their anchors and stay apart below.
         return 2.0
-    if distance is None or distance > NEAR_KM:
+    if distance is None or distance > SAME_TOWN_KM:
         return -1.0
-    if distance <= SAME_KM and a.precise != b.precise:
+    if distance <= SAME_SPOT_KM and a.precise != b.precise:
         return 1.0  # one report names the town, the other a spot coded at that town
     return -1.0  # two spots near one town: neighbourhoods or villages, likely apart
 
@@ -279,8 +244,8 @@ def keys_of(v: View) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     a guess). Every pair that one side finds, the other side would find too."""
     country = v.iso3 or "?"
     # Spellings differ past the first letter (Khirbet Ammo, Khirbat Hamo), so names meet on the
-    # country and the skeleton's initial, and the pair score does the fuzzy match.
-    index: list[tuple[str, str]] = sorted({("n", f"{country}:{skeleton(p)[:1]}") for p in v.places})
+    # country and the transliteration skeleton's initial, and the pair score does the fuzzy match.
+    index: list[tuple[str, str]] = sorted({("n", f"{country}:{fold_key(p)[:1]}") for p in v.places})
     if v.point:
         index.append(("g", _cell(*v.point)))
     query = list(index)
@@ -346,31 +311,6 @@ def _in_window(by_day: dict[int, list[int]], day: int, reach: int) -> Iterator[i
 
 
 # --------------------------------------------------------------------------- components
-
-
-class UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-
-    def find(self, x: int) -> int:
-        parent = self.parent
-        root = parent.setdefault(x, x)
-        while parent[root] != root:
-            root = parent[root]
-        while parent[x] != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def groups(self, members: Iterable[int]) -> list[list[int]]:
-        out: dict[int, list[int]] = defaultdict(list)
-        for m in members:
-            out[self.find(m)].append(m)
-        return list(out.values())
 
 
 def split(component: Sequence[View], edges: dict[int, set[int]], rank: dict[int, tuple]) -> list[list[View]]:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from .records import Document
+from sitrep.merge.unionfind import UnionFind
+from sitrep.records import Document
 
 NUM_PERM = 64
 THRESHOLD = 0.35  # trimmed or re-headlined copies of a wire story still share a third of their shingles
@@ -62,12 +63,12 @@ class Syndication:
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._signatures: dict[str, tuple[int, ...]] = {}
-        self._parent: dict[str, str] = {}
+        self._families: UnionFind[str] = UnionFind()
 
     def add(self, info: DocInfo) -> None:
-        if info.id in self._parent:
+        if info.id in self._families:
             return
-        self._parent[info.id] = info.id
+        self._families.add(info.id)
         if not info.signature:
             return
         minhash = MinHash(
@@ -75,7 +76,7 @@ class Syndication:
         )
         for other in self._lsh.query(minhash):
             if similarity(info.signature, self._signatures[other]) >= self.threshold:
-                self._union(info.id, other)
+                self._families.union(info.id, other)
         self._lsh.insert(info.id, minhash)
         self._signatures[info.id] = info.signature
 
@@ -85,14 +86,4 @@ class Syndication:
 
     def family(self, document: str) -> str:
         """The family id: the smallest document id among its near-duplicates (itself if none)."""
-        if document not in self._parent:
-            return document
-        root = document
-        while self._parent[root] != root:
-            root = self._parent[root]
-        return root
-
-    def _union(self, a: str, b: str) -> None:
-        ra, rb = self.family(a), self.family(b)
-        if ra != rb:
-            self._parent[max(ra, rb)] = min(ra, rb)
+        return self._families.find(document) if document in self._families else document

@@ -9,46 +9,11 @@ Tal Tamr").
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
-
-from .geonames import base_key, name_key
-
-if TYPE_CHECKING:
-    from .gazetteer import Toponym
+from sitrep.places.scan import Toponym
 
 DIVISION_FEATURES = frozenset({"admin1", "admin2"})
-_ADMIN_WORDS = frozenset(
-    {"province", "governorate", "region", "state", "district", "county", "department", "prefecture",
-     "oblast", "raion", "rayon", "municipality", "division", "territory", "wilaya", "muhafazah", "city",
-     "sub", "subdistrict", "of"}
-)  # fmt: skip
-
-
-def ascii_name(name: str) -> str:
-    """GeoNames' "Al Qāmishlī" as ACLED writes place names, without diacritics: "Al Qamishli"."""
-    folded = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in folded if not unicodedata.combining(c))
-    return plain.translate(_QUOTES)
-
-
-_QUOTES = str.maketrans({c: "'" for c in "‘’ʼʿʾ`´"})
-
-
-def same_name(a: str, b: str) -> bool:
-    """Place names agree despite articles, hyphens, suffixes and small spelling variants."""
-    x, y = _bare(a), _bare(b)
-    if not x or not y:
-        return False
-    return x == y or (min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= 85)
-
-
-def _bare(name: str) -> str:
-    words = [w for w in base_key(name_key(name)).split() if w not in _ADMIN_WORDS]
-    return "".join(words)
 
 
 # --------------------------------------------------------------------------- containers

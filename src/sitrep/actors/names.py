@@ -1,4 +1,4 @@
-"""Relating ACLED actor names (from any export) to the actor lexicon.
+"""Actor names: their normal form, and relating ACLED actor names (from any export) to the lexicon.
 
 ACLED's own exports spell state actors with regime periods that shift between releases
 ("(2017-)" in an older export, "(2017-2021)" now) and generic actors with free labels
@@ -13,8 +13,25 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitrep.fold import strip_accents
+
 if TYPE_CHECKING:  # the lexicon imports this module; it only passes itself in
-    from .lexicon import ActorLexicon
+    from sitrep.actors.lexicon import ActorLexicon
+
+ACRONYM = re.compile(r"[A-Z0-9&]{1,4}")
+ETHNIC_HEADS = frozenset((
+    "militia", "militias", "militiamen", "gunmen", "fighters", "youths", "youth", "raiders", "vigilantes",
+    "attackers", "assailants", "militants", "men",
+))  # fmt: skip
+
+
+def clean_name(text: str) -> str:
+    """Case-kept normal form: no accents, dots, apostrophes or brackets; hyphens and slashes as spaces."""
+    text = strip_accents(text)
+    text = re.sub(r"['’‘`]s\b", "", text)
+    text = re.sub(r"['’‘`.()\"“”]", "", text)
+    text = re.sub(r"[-–—/,:;]", " ", text)
+    return " ".join(text.split())
 
 STATE_NAME = re.compile(
     r"^(?:(?:Mutiny of|Former) )?(Military Forces|Police Forces|Government) of (?:the )?(.+?) "

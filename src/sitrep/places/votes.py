@@ -1,9 +1,8 @@
-"""The text side of the gazetteer: which word runs may be place names, and what they vote for.
+"""Country votes from a text's place names and demonyms.
 
-``Gazetteer.scan`` finds names with the token rules here (capitalised words, lower-case
-connectors inside, "al-" leading); ``tally_votes`` turns the names and demonyms of a text into
-votes for the country it is about, weighing each mention by its kind, its surroundings and the
-support the rest of the text gives its candidate countries.
+``tally_votes`` weighs each mention by its kind (a country name most, then first-level divisions,
+then populous or unambiguous places), its surroundings ("in X" more, "from X", "US forces" and
+"neighbouring X" less) and the support the rest of the text gives its candidate countries.
 """
 
 from __future__ import annotations
@@ -11,26 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
 
-from sitrep.geonames import base_key, name_key
+from sitrep.places.names import base_key, name_key
+from sitrep.places.scan import ADMIN_SUFFIXES, Toponym
 from sitrep.records import Place
 
-if TYPE_CHECKING:  # the gazetteer imports this module; toponyms are only read here
-    from sitrep.gazetteer import Toponym
-
-ADMIN_SUFFIXES = frozenset(
-    {"province", "governorate", "oblast", "region", "state", "district", "department", "county",
-     "prefecture", "municipality", "division", "raion", "rayon", "muhafazat", "wilaya", "vilayet"}
-)  # fmt: skip
-CONNECTORS = frozenset(
-    {"of", "de", "del", "la", "le", "les", "al", "el", "ez", "ad", "ar", "as", "ash", "at", "az", "an", "ed",
-     "es", "et", "and", "da", "do", "dos", "das", "di", "du", "des", "los", "las", "y", "e", "on", "upon",
-     "am", "im", "bin", "ibn", "bani", "beni", "bou", "ben", "abu", "ul", "i"}
-)  # fmt: skip
-# Apostrophes inside names ("Dar'a", "Ma'arrat") but not a possessive ("Beirut's Hamra district").
-TOKEN = re.compile(r"[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*")
-GAP = re.compile(r"(?:[ \t]|[ \t]?[-‐–&][ \t]?|\.[ \t]|[’'])")
 # A name's reading: (name key, weight per candidate country, the vote it casts on its own).
 Reading = tuple[str, dict[str, float], dict[str, float]]
 
@@ -251,29 +235,3 @@ def _contains(text: str, outer: Toponym, inner: Toponym) -> bool:
     if not _CONTAINER_GAP.fullmatch(text[inner.end : outer.start]):
         return False
     return bool(outer.candidates) and outer.candidates[0].feature in ("admin1", "country")
-
-
-def is_acronym(word: str) -> bool:
-    return len(word) <= 5 and sum(c.isupper() for c in word) >= 2
-
-
-def can_start(tokens: list[tuple[int, int, str]], i: int, text: str) -> bool:
-    word = tokens[i][2]
-    if word[0].isupper():
-        return True
-    # "al-Qamishli": a lower-case article hyphenated to a capitalised word.
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return bool(
-        nxt and word in CONNECTORS and nxt[2][0].isupper() and text[tokens[i][1] : nxt[0]] in ("-", "‐")
-    )
-
-
-def well_formed(text: str, tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
-    if not tokens[j][2][0].isupper():
-        return False
-    for k in range(i, j):
-        if not GAP.fullmatch(text[tokens[k][1] : tokens[k + 1][0]]):
-            return False
-        if k > i and not tokens[k][2][0].isupper() and tokens[k][2].lower() not in CONNECTORS:
-            return False
-    return True

@@ -13,15 +13,16 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from .cluster import GENERIC_ACTOR, actor_key, km, name_key, same_name, skeleton
-from .dedupe import DocInfo
-from .records import Actor, Claim, Contradiction, Mention, Version
+from sitrep.merge.cluster import GENERIC_ACTOR, actor_key
+from sitrep.merge.dedupe import DocInfo
+from sitrep.places.geometry import SAME_TOWN_KM, km
+from sitrep.places.names import fold_key, place_key, same_name
+from sitrep.records import Actor, Claim, Contradiction, ContradictionKind, Mention, Version
 
 CONTRADICTION_FIELDS = (
     "event_date", "fatalities", "location", "actor1", "actor2", "sub_event_type", "victim_status",
     "perpetrator",
 )  # fmt: skip
-NEAR_KM = 10.0
 
 
 @dataclass(frozen=True)
@@ -124,10 +125,10 @@ def pick_place(group: Sequence[Mention], w: Sequence[float]) -> Mention | None:
 
 
 def _same_place(a: Mention, b: Mention) -> bool:
-    if a.location and b.location and same_name(name_key(a.location), name_key(b.location)):
+    if a.location and b.location and same_name(a.location, b.location):
         return True
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return km((a.latitude, a.longitude), (b.latitude, b.longitude)) <= NEAR_KM  # type: ignore[arg-type]
+        return km((a.latitude, a.longitude), (b.latitude, b.longitude)) <= SAME_TOWN_KM  # type: ignore[arg-type]
     return False
 
 
@@ -178,8 +179,8 @@ def _families(m: Mention, ctx: Context) -> set[str]:
     """Who stands behind a mention's toll: its outlet, its wire family, the sources it cites."""
     out = {f"doc:{ctx.family(m.document)}"}
     if ctx.outlet(m.document):
-        out.add(f"outlet:{name_key(ctx.outlet(m.document))}")
-    out.update(f"src:{name_key(c.source)}" for c in m.claims if c.field == "fatalities" and c.source)
+        out.add(f"outlet:{place_key(ctx.outlet(m.document))}")
+    out.update(f"src:{place_key(c.source)}" for c in m.claims if c.field == "fatalities" and c.source)
     out.discard("src:unattributed")
     return out
 
@@ -191,7 +192,7 @@ def _value_key(field: str, value: object) -> str:
     """Versions that only differ in spelling (places) or regime years (actors) are one version."""
     text = str(value)
     if field == "location":
-        return skeleton(name_key(text))
+        return fold_key(place_key(text))
     if field in ("actor1", "actor2", "perpetrator"):
         return actor_key(text)
     return text
@@ -230,7 +231,7 @@ def _contradiction(
                 latest=bool(latest and current and not all(current.values())),
             )
         )
-    kind = "dispute"
+    kind: ContradictionKind = "dispute"
     if field == "fatalities" and not (current and not all(current.values())):
         return _rising_in_text(groups, values) or Contradiction(field=field, values=tuple(values), kind=kind)
     if current and not all(current.values()):
@@ -245,7 +246,7 @@ def _contradiction(
 def _rising_in_text(groups: list[list[Claim]], values: list[Version]) -> Contradiction | None:
     """A toll the text itself says has risen ("the toll rose to 19", extractor
     ``casualties.update``) above every other figure is the latest of an update, not a dispute."""
-    risen = [k for k, group in enumerate(groups) if any(c.extractor.endswith(".update") for c in group)]
+    risen = [k for k, group in enumerate(groups) if any(c.is_toll_update for c in group)]
     numbers = [_as_int(v.value) for v in values]
     if len(risen) != 1 or None in numbers:
         return None

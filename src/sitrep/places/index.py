@@ -1,52 +1,33 @@
-"""GeoNames data into the gazetteer index: name keys, the SQLite schema and the builders.
+"""The gazetteer index: its SQLite schema, the packaged tables and the build from GeoNames cities500.
 
 The index is one SQLite file. ``places`` holds countries, first- and second-level divisions and
-populated places; ``names`` maps normalised name keys to places with a match tier (0 the name as
-written, 1 without Arabic articles, 2 a transliteration-folded skeleton); ``heads`` gives, for the
-first word of every key, the longest key in words, so a text scan asks only what can match.
-Nothing here runs at import; :func:`build_index` and :func:`import_geonames` do the work.
+populated places; ``names`` maps normalised name keys (``places.names``) to places with a match
+tier (0 the name as written, 1 without Arabic articles, 2 a transliteration skeleton); ``heads``
+gives, for the first word of every key, the longest key in words, so a text scan asks only what
+can match. The index is built once per machine into the cache (``$SITREP_CACHE``, default
+``~/.cache/sitrep``) by :func:`ensure_index`, in about 20 s; nothing here runs at import.
 """
 
 from __future__ import annotations
 
 import gzip
-import io
 import logging
 import os
-import re
 import sqlite3
-import unicodedata
-import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sitrep.errors import ResourceError, UsageError
+from sitrep.errors import ResourceError
+from sitrep.places.names import keys_of, name_key, usable_name
+from sitrep.places.subdivisions import add_subdivisions
 
 log = logging.getLogger(__name__)
 
+CACHE_ENV = "SITREP_CACHE"
 INDEX_VERSION = 2
 FEATURE_RANK = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "site": 4, "natural": 5}
-ARTICLES = frozenset(
-    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "ed", "es", "et", "ech", "ul"}
-)
-MIN_FOLD_CHARS = 5
-
-_DROP = "'’‘ʼʻ`´ʿʾ\u0640"
-SPECIAL = str.maketrans(
-    {"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l", "ħ": "h", "þ": "th", "ð": "d"}
-    | {"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"}
-    | {c: None for c in _DROP}
-)
-_NON_LETTER = re.compile(r"[\W\d_]+")
-# Latin (with extensions and modifier letters) and Arabic; other scripts are not indexed.
-_FOREIGN = re.compile(r"[^\u0000-\u024F\u02B0-\u02FF\u1E00-\u1EFF\u2018-\u201F\u0600-\u06FF\u0750-\u077F]")
-_FOLD_PAIRS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("ph", "f"), ("dj", "j"), ("ck", "k"), ("q", "k"))
-_DOUBLE = re.compile(r"(.)\1+")
-_LEAD_VOWELS = re.compile(r"^[aeiou]+")
-_VOWELS = re.compile(r"(?<=.)[aeiouyw]+")
-_FINAL_H = re.compile(r"(?<=a)h$")
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -66,66 +47,6 @@ CREATE INDEX IF NOT EXISTS places_lat ON places(lat);
 
 
 # ---------------------------------------------------------------- name keys
-
-
-def name_key(text: str) -> str:
-    """Case, accents, apostrophes and punctuation folded away; words joined by one space."""
-    folded = unicodedata.normalize("NFKD", text.casefold()).translate(SPECIAL)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return " ".join(_NON_LETTER.sub(" ", folded).split())
-
-
-def base_key(key: str) -> str:
-    """The key without Arabic articles (al-, el-, ad-, ash-, ...), kept when nothing else is left."""
-    words = key.split()
-    kept = [_strip_arabic_article(w) for w in words if w not in ARTICLES]
-    return " ".join(kept) if kept else key
-
-
-def _strip_arabic_article(word: str) -> str:
-    return word[2:] if word.startswith("ال") and len(word) > 3 else word
-
-
-def fold_key(key: str) -> str:
-    """A transliteration skeleton: Qamishli/Kamishli/Qamishlo, Khirbet/Khirbat/Kherbet agree.
-
-    Only Latin words are folded; vowels collapse to one class, kh/q/gh/dh merge with k/g/d and
-    doubled letters merge, so it is used as the weakest tier only.
-    """
-    return " ".join(_fold_word(w) for w in base_key(key).split())
-
-
-def _fold_word(word: str) -> str:
-    if not word.isascii():
-        return word
-    for old, new in _FOLD_PAIRS:
-        word = word.replace(old, new)
-    word = _DOUBLE.sub(r"\1", word)
-    word = _LEAD_VOWELS.sub("a", word)
-    word = _VOWELS.sub("a", word)
-    return _FINAL_H.sub("", word)
-
-
-def keys_of(name: str) -> dict[str, int]:
-    """Every key a name is indexed under, with its tier (lower is a closer match)."""
-    full = name_key(name)
-    if not full:
-        return {}
-    out = {full: 0}
-    base = base_key(full)
-    out.setdefault(base, 1)
-    fold = fold_key(full)
-    if len(fold.replace(" ", "")) >= MIN_FOLD_CHARS:
-        out.setdefault(fold, 2)
-    return out
-
-
-def usable_name(name: str, main: bool = False) -> bool:
-    """Latin or Arabic names without digits; short all-caps alternates are codes, not names."""
-    if len(name) < 2 or any(c.isdigit() for c in name) or _FOREIGN.search(name):
-        return False
-    return main or not (name.isupper() and len(name) <= 4)
-
 
 # ---------------------------------------------------------------- packaged tables
 
@@ -352,8 +273,7 @@ def build_index(path: Path, cities: Iterable[dict[str, Any]] | None = None) -> i
         writer.flush()
         add_admin2_places(writer)
         writer.flush()
-        from sitrep.geonames_iso import add_subdivisions  # it builds on this module's writer
-
+        conn.executescript(INDEXES)
         add_subdivisions(writer)
         finish(conn, writer)
         count = int(conn.execute("SELECT count(*) FROM places").fetchone()[0])
@@ -363,105 +283,27 @@ def build_index(path: Path, cities: Iterable[dict[str, Any]] | None = None) -> i
     return count
 
 
-# ---------------------------------------------------------------- GeoNames dumps
-
-_KEEP_SITES = {
-    "S": frozenset({"MILB", "AIRB", "AIRP", "AIRF", "DAM", "CMPRF", "PRN", "BDG", "PSTB", "PSTC", "INSM",
-                    "OILF", "RFC"}),
-    "T": frozenset({"MT", "MTS", "PASS", "VAL", "DSRT", "OAS"}),
-}  # fmt: skip
 
 
-def _open_dump(path: Path) -> Iterator[str]:
-    if not path.exists():
-        raise UsageError(f"no such GeoNames file: {path}")
-    if path.suffix == ".zip":
-        with zipfile.ZipFile(path) as zf:
-            inner = [n for n in zf.namelist() if n.endswith(".txt") and not n.lower().startswith("readme")]
-            if not inner:
-                raise UsageError(f"{path}: no .txt file inside")
-            with zf.open(inner[0]) as raw:
-                yield from io.TextIOWrapper(raw, encoding="utf-8")
-        return
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        yield from fh
+def default_index_path() -> Path:
+    root = Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "sitrep").expanduser()
+    return root / f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 
-def _dump_rows(path: Path) -> Iterator[list[str]]:
-    for line in _open_dump(path):
-        cols = line.rstrip("\n").split("\t")
-        if len(cols) < 19 or not cols[0].isdigit():
-            continue
-        yield cols
+def ensure_index(path: Path) -> Path:
+    """``path`` if it holds an index of this version, else a new one built there (about 20 s)."""
+    if path.exists() and index_version(path) == str(INDEX_VERSION):
+        return path
+    log.warning("building the gazetteer index at %s (once per machine; takes about 20 s)", path)
+    count = build_index(path)
+    log.info("gazetteer index built: %d places", count)
+    return path
 
 
-def _feature(cls: str, code: str) -> str | None:
-    if cls == "P":
-        return "city"
-    if cls == "A" and code in ("ADM1", "ADM2"):
-        return "admin1" if code == "ADM1" else "admin2"
-    if code in _KEEP_SITES.get(cls, ()):
-        return "site" if cls == "S" else "natural"
-    return None
-
-
-def import_rows(conn: sqlite3.Connection, rows: Iterable[list[str]]) -> int:
-    """GeoNames rows (19 columns) into an open index; returns the places written or merged."""
-    writer = IndexWriter(conn)
-    admin1 = {(cc, code): place for cc, code, place in conn.execute("SELECT cc, code, place FROM admin1")}
-    count = 0
-    for cols in rows:
-        feature = _feature(cols[6], cols[7])
-        if feature is None:
-            continue
-        names = [cols[1], cols[2]] + [n for n in cols[3].split(",") if usable_name(n)]
-        cc, a1, a2 = cols[8], cols[10], cols[11]
-        if feature == "admin1" and (cc, a1) in admin1:
-            writer.add_names(admin1[(cc, a1)], names)
-            conn.execute("UPDATE places SET geonameid=? WHERE id=?", (int(cols[0]), admin1[(cc, a1)]))
-        elif feature == "admin2":
-            conn.execute(
-                "INSERT OR REPLACE INTO admin2codes VALUES(?, ?, ?, ?)", (cc, a1, a2, cols[2] or cols[1])
-            )
-        else:
-            writer.add_place(
-                {"geonameid": int(cols[0]), "name": cols[1], "cc": cc, "a1": a1, "a2code": a2 or None,
-                 "lat": float(cols[4]), "lon": float(cols[5]), "population": int(cols[14] or 0),
-                 "feature": feature},
-                names,
-            )  # fmt: skip
-        count += 1
-    writer.flush()
-    return count
-
-
-def import_geonames(path: Path, gaz_path: Path | None = None) -> int:
-    """Load a GeoNames dump (allCountries, a country file, citiesN; .txt, .zip or .gz) into the index.
-
-    Populated places, ADM1/ADM2 divisions and a few strategic sites and natural features are kept
-    (village precision). ADM2 rows name the second-level divisions of the places imported. The
-    index at ``gaz_path`` (default: the cache index) is built first if missing. Returns rows kept.
-    """
-    from sitrep.gazetteer import default_index_path, ensure_index
-
-    if not path.exists():
-        raise UsageError(f"no such GeoNames file: {path}")
-    target = ensure_index(gaz_path or default_index_path())
-    conn = sqlite3.connect(target)
+def index_version(path: Path) -> str | None:
     try:
-        conn.executescript("PRAGMA synchronous=OFF;")
-        count = import_rows(conn, _dump_rows(path))
-        conn.execute(
-            "UPDATE places SET admin2 = (SELECT name FROM admin2codes a WHERE a.cc = places.cc"
-            " AND a.a1 = places.a1 AND a.code = places.a2code) WHERE a2code IS NOT NULL AND EXISTS"
-            " (SELECT 1 FROM admin2codes a WHERE a.cc = places.cc AND a.a1 = places.a1"
-            " AND a.code = places.a2code)"
-        )
-        writer = IndexWriter(conn)
-        add_admin2_places(writer)
-        finish(conn, writer)
-    finally:
-        conn.close()
-    log.info("imported %d GeoNames rows from %s into %s", count, path, target)
-    return count
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row else None

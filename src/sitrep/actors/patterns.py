@@ -2,8 +2,7 @@
 
 Every spelling the lexicon indexes becomes a token pattern, label ``ACTOR``, whose ``id`` the
 lexicon resolves (``ActorLexicon.resolve_id``). Demonyms become state-force patterns ("Syrian
-regime forces", "military forces of Armenia"). ``ActorLexicon.patterns`` is the entry point;
-this module is kept apart so that the lexicon itself needs no spaCy.
+regime forces", "military forces of Armenia"). ``ActorLexicon.patterns`` is the entry point.
 """
 
 from __future__ import annotations
@@ -12,9 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import spacy
-
-from .lexicon import ACRONYM, ETHNIC_HEADS, clean_name
+from sitrep.actors.names import ACRONYM, ETHNIC_HEADS, clean_name
 
 UNIT_WORDS = ("brigade", "division", "battalion", "regiment", "corps")
 BRANCHES = ("military", "police", "government")
@@ -38,7 +35,11 @@ def actor_patterns(tables: PatternTables, nlp: Any = None) -> list[dict[str, Any
     ``nlp`` supplies the tokenizer (a blank English one by default) so that multi-token aliases
     ("al-Shabab", "US-led coalition") are split exactly as the pipeline splits them.
     """
-    tokenizer = (nlp or spacy.blank("en")).tokenizer
+    if nlp is None:
+        import spacy  # only to split aliases as the pipeline would; the lexicon itself needs no spaCy
+
+        nlp = spacy.blank("en")
+    tokenizer = nlp.tokenizer
     tails: dict[str, list[dict[str, Any]]] = {
         "alias": [{"LOWER": {"IN": sorted(tables.suffixes)}, "OP": "*"}],
         "ethnic": [

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,20 +35,16 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from . import lexicon_names
-from .datafiles import read_json
-from .errors import ResourceError, UsageError
-from .lexicon_names import NameMatch
-from .records import Actor
+from sitrep.actors import names
+from sitrep.actors.names import ACRONYM, ETHNIC_HEADS, NameMatch, clean_name
+from sitrep.actors.patterns import PatternTables, actor_patterns
+from sitrep.datafiles import read_json
+from sitrep.errors import ResourceError, UsageError
+from sitrep.records import Actor
 
 log = logging.getLogger(__name__)
 
 BRANCH_TITLE = {"military": "Military Forces of", "police": "Police Forces of", "government": "Government of"}
-ACRONYM = re.compile(r"[A-Z0-9&]{1,4}")
-ETHNIC_HEADS = frozenset((
-    "militia", "militias", "militiamen", "gunmen", "fighters", "youths", "youth", "raiders", "vigilantes",
-    "attackers", "assailants", "militants", "men",
-))  # fmt: skip
 ORDINAL_UNIT = re.compile(
     r"\d+(?:st|nd|rd|th) (?:\w+ ){0,2}(?:brigade|division|battalion|regiment|corps)", re.IGNORECASE
 )
@@ -444,7 +439,7 @@ class ActorLexicon:
     # -- names ------------------------------------------------------------------------------------
     def classify_name(self, name: str) -> NameMatch | None:
         """Relate an ACLED actor name (from any export) to the lexicon; None if it is unknown."""
-        return lexicon_names.classify_name(self, name)
+        return names.classify_name(self, name)
 
     def group_named(self, name: str) -> Group | None:
         """The group an ACLED name of it (current, dated or an older export's spelling) stands for."""
@@ -457,8 +452,6 @@ class ActorLexicon:
     # -- spaCy patterns ---------------------------------------------------------------------------
     def patterns(self, nlp: Any = None) -> list[dict[str, Any]]:
         """EntityRuler patterns for every spelling, split by ``nlp``'s tokenizer (see ``actor_patterns``)."""
-        from .lexicon_patterns import PatternTables, actor_patterns  # deferred: the lexicon needs no spaCy
-
         tables = PatternTables(
             self._spellings, self._suffixes, self._modifiers, self._heads, self._demonyms, self._iso_of
         )
@@ -471,16 +464,6 @@ def _with(actor: Actor, **changes: Any) -> Actor:
 
 def _target(target: str) -> tuple[str, ...]:
     return tuple(target.split(":")) if target.startswith("state:") else ("group", target)
-
-
-def clean_name(text: str) -> str:
-    """Case-kept normal form: no accents, dots, apostrophes or brackets; hyphens and slashes as spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"['’‘`]s\b", "", text)
-    text = re.sub(r"['’‘`.()\"“”]", "", text)
-    text = re.sub(r"[-–—/,:;]", " ", text)
-    return " ".join(text.split())
 
 
 def _key(text: str) -> str:
