@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -62,3 +64,100 @@ def test_missing_file_is_named_and_the_run_goes_on(tmp_path):
     assert proc.returncode == 1
     assert "missing.txt" in proc.stderr
     assert json.loads(proc.stdout.splitlines()[0])["sub_event_type"] == "Peaceful protest"
+
+
+RAID = "Gunmen killed six villagers in Zurmi, Zamfara state, on 7 February 2021, police said."
+
+
+def test_verbose_after_the_subcommand_says_why_each_field_was_chosen(tmp_path):
+    story = tmp_path / "raid.txt"
+    story.write_text(RAID, "utf-8")
+    proc = _run(["extract", "--format", "jsonl", str(story), "-v"])
+    assert proc.returncode == 0, proc.stderr
+    assert "date 2021-02-07 from '7 February 2021'" in proc.stderr
+    assert "actor1 Unidentified Armed Group (Nigeria) from 'Gunmen'" in proc.stderr
+
+
+def test_plain_text_on_standard_input_is_read_as_one_document():
+    proc = _run(["extract", "--format", "jsonl", "-"], RAID + "\n")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["documents"] == ["<stdin>"]
+
+
+def test_without_merging_events_are_written_per_document_as_they_come():
+    feed = "\n".join(json.dumps({"id": i, "text": RAID}) for i in ("a", "b"))
+    proc = _run(["extract", "--no-merge", "--format", "jsonl", "-"], feed)
+    assert [json.loads(line)["documents"] for line in proc.stdout.splitlines()] == [["a"], ["b"]]
+
+
+def test_closed_standard_output_is_a_usage_error(tmp_path):
+    story = tmp_path / "raid.txt"
+    story.write_text(RAID, "utf-8")
+    proc = subprocess.run([sys.executable, "-m", "sitrep.cli", "extract", str(story)], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True, timeout=300, preexec_fn=lambda: os.close(1))  # fmt: skip
+    assert proc.returncode == 2 and "standard output is closed" in proc.stderr
+
+
+def test_closed_standard_input_without_dash_reads_the_files(tmp_path):
+    story = tmp_path / "raid.txt"
+    story.write_text(RAID, "utf-8")
+    proc = subprocess.run([sys.executable, "-m", "sitrep.cli", "extract", "--format", "jsonl", str(story)],
+                          capture_output=True, text=True, timeout=300,
+                          preexec_fn=lambda: os.close(0))  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["sub_event_type"] == "Attack"
+
+
+def test_a_long_and_a_huge_text_among_short_ones_never_take_the_run_down(tmp_path):
+    (tmp_path / "a_short.txt").write_text(RAID, "utf-8")
+    (tmp_path / "b_long.txt").write_text("The market reopened on Monday. " * 40_000, "utf-8")
+    (tmp_path / "c_huge.txt").write_text("x " * 1_200_000, "utf-8")
+    proc = _run(["extract", "--format", "jsonl", "--max-bytes", "40000000", str(tmp_path)])
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "c_huge.txt: too long to code as one report" in proc.stderr
+    assert [json.loads(line)["documents"] for line in proc.stdout.splitlines()] == [[str(tmp_path / "a_short.txt")]]
+
+
+def test_sigterm_writes_the_events_merged_so_far():
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "extract", "--format", "jsonl", "--batch-size", "1",
+                             "-vv", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)  # fmt: skip
+    proc.stdin.write(json.dumps({"id": "first", "text": RAID}) + "\n")
+    proc.stdin.flush()
+    for line in proc.stderr:
+        if "first: coded" in line:
+            break
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143, err
+    assert [json.loads(line)["documents"] for line in out.splitlines()] == [["first"]]
+    assert "interrupted: wrote the 1 events merged so far" in err
+
+
+def test_an_internal_error_has_its_own_exit_code_and_no_traceback(tmp_path):
+    story = tmp_path / "raid.txt"
+    story.write_text(RAID, "utf-8")
+    code = ("import sys, sitrep.pipeline as p, sitrep.cli as c\n"
+            "def boom(self, items): raise RuntimeError('broken on purpose')\n"
+            "p.Runner.run = boom\n"
+            f"sys.argv = ['sitrep', 'extract', {str(story)!r}]\nc.main()")  # fmt: skip
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 4
+    assert "internal error" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_gazetteer_import_refuses_a_file_that_is_not_a_geonames_dump(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("My notes on the trip.\nNothing tabular here.\n", "utf-8")
+    proc = _run(["gazetteer", "import", str(notes), "--index", str(tmp_path / "gaz.sqlite")])
+    assert proc.returncode == 2
+    assert "not a GeoNames dump" in proc.stderr
+    assert not (tmp_path / "gaz.sqlite").exists()
+
+
+def test_gazetteer_path_and_info_say_where_the_index_is(tmp_path):
+    proc = _run(["gazetteer", "path"])
+    assert proc.returncode == 0 and proc.stdout.strip().endswith(".sqlite")
+    info = _run(["gazetteer", "info", "--index", str(tmp_path / "none.sqlite")])
+    assert info.returncode == 0 and "not built yet" in info.stdout

@@ -11,15 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sitrep.errors import DocumentError, UsageError
-from sitrep.ingest import (
-    decode_bytes,
-    document_from_html,
-    document_from_json,
-    normalise_date,
-    read_paths,
-    strip_tags,
-)
-from sitrep.records import Document, Failure
+from sitrep.ingest.pages import document_from_html, strip_tags
+from sitrep.ingest.read import decode_bytes, document_from_json, read_paths
+from sitrep.records import Document, Failure, normalise_date
 
 PROTEST = "Teachers marched through Kisumu on Tuesday to demand unpaid wages, witnesses said."
 
@@ -344,3 +338,61 @@ def test_published_dates_normalise_to_the_written_day(value: str, day: str | Non
 def test_nul_bytes_without_a_bom_mean_binary() -> None:
     with pytest.raises(DocumentError, match="binary file"):
         decode_bytes(b"abc\x00def", "blob")
+
+
+# ---------------------------------------------------------------- hostile folders and streams
+
+
+def test_a_pipe_in_a_folder_is_named_not_waited_on(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "ok.txt").write_text(PROTEST, "utf-8")
+    out = _read(str(tmp_path))
+    assert [type(o).__name__ for o in out] == ["Document", "Failure"]
+    assert out[1].document.endswith("pipe.txt") and "not a regular file" in out[1].reason
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_named_printably(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"\xff.txt"), "wb") as handle:
+        handle.write(PROTEST.encode())
+    (tmp_path / "ok.txt").write_text(PROTEST, "utf-8")
+    docs = _read(str(tmp_path))
+    assert [d.id.rsplit("/", 1)[-1] for d in docs] == ["ok.txt", "\ufffd.txt"]
+    assert all(isinstance(d, Document) for d in docs)
+    docs[1].id.encode("utf-8")  # printable, storable
+
+
+def test_a_folder_that_cannot_be_listed_is_a_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    walk = os.walk
+
+    def broken(top, onerror=None):
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+        yield from walk(top)
+
+    monkeypatch.setattr(os, "walk", broken)
+    (tmp_path / "ok.txt").write_text(PROTEST, "utf-8")
+    out = _read(str(tmp_path))
+    assert any(isinstance(o, Failure) and "cannot list folder" in o.reason for o in out)
+
+
+def test_a_folder_reads_documents_and_skips_other_files(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(PROTEST, "utf-8")
+    (tmp_path / "notes.md").write_text("# my notes", "utf-8")
+    (tmp_path / "table.csv").write_text("a,b\n1,2\n", "utf-8")
+    assert [d.id.rsplit("/", 1)[-1] for d in _read(str(tmp_path))] == ["story.txt"]
+
+
+def test_plain_text_on_stdin_is_one_document() -> None:
+    stdin = io.BytesIO(f"\n{PROTEST}\nMore of the same story.\n".encode())
+    [doc] = _read("-", stdin=stdin)
+    assert doc.id == "<stdin>" and doc.text.strip().startswith("Teachers") and "More of" in doc.text
+
+
+def test_closed_stdin_with_dash_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="standard input is closed"):
+        list(read_paths(["-"], stdin=None))
+
+
+def test_published_far_outside_the_calendar_of_news_is_ignored() -> None:
+    assert normalise_date("0001-01-01") is None and normalise_date("9999-12-31") is None
+    assert normalise_date("2020-02-12") == "2020-02-12"

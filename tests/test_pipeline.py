@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import sitrep
 from sitrep.records import Document
 
@@ -115,3 +117,100 @@ def test_a_rebel_group_of_several_countries_is_placed_where_the_places_are(resou
     )
     events = sitrep.extract([{"id": "pkk", "text": text, "published": "2020-04-30"}], resources)
     assert events[0].country == "Iraq"
+
+
+# ---------------------------------------------------------------- what the Python API accepts
+
+RAID = "Gunmen killed six villagers in Zurmi, Zamfara state, on Sunday, police said."
+
+
+def test_a_single_string_is_one_document_not_its_characters(resources):
+    [event] = sitrep.extract(RAID, resources)
+    assert event.sub_event_type == "Attack" and event.documents == ("doc-0",)
+
+
+def test_a_dict_with_html_is_read_like_a_json_line(resources):
+    page = f"<html><body><article><p>{RAID}</p></article></body></html>"
+    [event] = sitrep.extract([{"id": "p1", "html": page, "published": "2021-02-10"}], resources)
+    assert event.event_date == "2021-02-07" and event.documents == ("p1",)
+
+
+def test_a_bad_published_is_dropped_with_a_warning_not_an_error(resources, caplog):
+    [event] = sitrep.extract([{"id": "p2", "text": RAID, "published": "last week"}], resources)
+    assert event.event_date is None
+    assert "p2" in caplog.text and "published" in caplog.text
+
+
+def test_a_path_to_a_folder_is_read_like_the_command_line_reads_it(resources, tmp_path):
+    (tmp_path / "a.txt").write_text(RAID, "utf-8")
+    [event] = sitrep.extract(tmp_path, resources)
+    assert event.documents == (str(tmp_path / "a.txt"),)
+
+
+def test_strict_mode_raises_the_error_naming_the_document(resources):
+    try:
+        sitrep.extract([{"id": "empty-one", "text": "   "}], resources)
+    except sitrep.DocumentError as exc:
+        assert exc.document == "empty-one"
+    else:
+        raise AssertionError("no DocumentError")
+
+
+def test_iter_events_streams_failures_then_events(resources):
+    out = list(sitrep.iter_events([{"id": "bad", "text": ""}, {"id": "good", "text": RAID}], resources))
+    assert isinstance(out[0], sitrep.Failure) and out[0].document == "bad"
+    assert isinstance(out[-1], sitrep.Event) and out[-1].documents == ("good",)
+
+
+def test_without_merging_each_documents_events_come_as_it_is_coded(resources):
+    feed = [{"id": "a", "text": RAID, "published": "2021-02-10"}, {"id": "b", "text": RAID, "published": "2021-02-10"}]
+    merged = sitrep.extract(feed, resources)
+    streamed = [e for e in sitrep.iter_events(feed, resources, merge=False) if isinstance(e, sitrep.Event)]
+    assert [e.documents for e in merged] == [("a", "b")]
+    assert [e.documents for e in streamed] == [("a",), ("b",)]
+
+
+def test_event_ids_come_from_content_not_from_how_a_path_is_spelled(resources, tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(RAID, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    ids = {sitrep.extract(Path(p), resources)[0].event_id for p in ("a.txt", "./a.txt", str(tmp_path / "a.txt"))}
+    assert len(ids) == 1
+
+
+def test_one_document_id_for_two_texts_is_a_failure_never_a_silent_drop(resources):
+    other = "Protesters marched through Accra on 3 May 2021 to demand lower fuel prices."
+    out = list(sitrep.iter_events([{"id": "x", "text": RAID}, {"id": "x", "text": other}], resources))
+    [failure] = [o for o in out if isinstance(o, sitrep.Failure)]
+    assert failure.document == "x" and "duplicate id" in failure.reason
+    [event] = [o for o in out if isinstance(o, sitrep.Event)]
+    assert event.sub_event_type == "Attack"
+
+
+def test_a_lone_surrogate_in_text_or_id_is_replaced_and_the_spans_stay_exact(resources):
+    text = RAID + " \ud800"
+    [event] = sitrep.extract([{"id": "s\udfff", "text": text}], resources)
+    assert event.documents == ("s\ufffd",)
+    for claim in event.claims:
+        assert text.replace("\ud800", "\ufffd")[claim.span[0] : claim.span[1]] == claim.quote
+
+
+def test_a_document_in_another_language_is_named_with_the_reason(resources):
+    french = "Des hommes armés ont tué six villageois dans le nord du pays dimanche, selon la police qui a ouvert une enquête sur les auteurs de cette attaque."
+    out = list(sitrep.iter_events([{"id": "fr1", "text": RAID, "language": "fr"}, {"id": "fr2", "text": french}], resources))
+    reasons = {o.document: o.reason for o in out if isinstance(o, sitrep.Failure)}
+    assert "'fr'" in reasons["fr1"] and "English" in reasons["fr1"]
+    assert "'fr'" in reasons["fr2"]
+
+
+def test_a_publication_day_at_the_calendars_edge_never_takes_the_run_down(resources):
+    feed = [{"id": f"edge{k}", "text": "Gunmen killed two farmers yesterday and another on Monday.", "published": day}
+            for k, day in enumerate(("0001-01-01", "9999-12-31"))]  # fmt: skip
+    out = list(sitrep.iter_events(feed + [{"id": "ok", "text": RAID}], resources))
+    assert any(isinstance(o, sitrep.Event) and o.documents == ("ok",) for o in out)
+    assert all(not isinstance(o, sitrep.Failure) or "internal error" not in o.reason for o in out)
+
+
+def test_a_figure_of_thousands_of_digits_never_takes_the_run_down(resources):
+    huge = "Gunmen killed " + "9" * 5000 + " people in Zurmi on Sunday."
+    out = list(sitrep.iter_events([{"id": "big", "text": huge}, {"id": "ok", "text": RAID}], resources))
+    assert any(isinstance(o, sitrep.Event) and o.documents == ("ok",) for o in out)

@@ -12,6 +12,7 @@ Nothing heavy is loaded at import: the model, lexicons and gazetteer load when
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -21,21 +22,25 @@ from sitrep.resources import Resources, load_resources
 
 __version__ = "0.1.0"
 
-Input = Document | Failure | dict[str, Any] | str
+Input = Document | Failure | dict[str, Any] | str | os.PathLike[str]
+Inputs = Input | Iterable[Input]
 
 
 def extract(
-    documents: Iterable[Input], resources: Resources | None = None, *, strict: bool = True
+    documents: Inputs, resources: Resources | None = None, *, strict: bool = True
 ) -> list[Event]:
-    """Code documents (``Document`` records, dicts with ``id`` and ``text``, or plain strings) into
-    events merged across documents. ``strict`` raises on the first document that fails."""
+    """Code documents into events merged across documents. ``documents`` is one document or an
+    iterable of them: ``Document`` records, dicts like JSON-lines records (``text`` or ``html``,
+    optional ``id``, ``published``, ``outlet``, ``url``, ``title``), plain strings, or ``Path``s
+    to files and folders. ``strict`` raises the ``DocumentError`` naming the first document that
+    fails; otherwise failed documents are left out (``iter_events`` gives them)."""
     from sitrep.pipeline import extract as _extract
 
     return _extract(documents, resources, strict=strict)
 
 
 def iter_events(
-    documents: Iterable[Input],
+    documents: Inputs,
     resources: Resources | None = None,
     *,
     merge: bool = True,

@@ -1,41 +1,95 @@
 """The command line: one subcommand per job, JSON lines in and out.
 
-Only this module turns errors into messages and exit codes: 0 all documents read, 1 some
-documents failed, 2 usage error, 3 a resource (model, lexicon, gazetteer) missing or broken.
+Only this module turns errors into messages and exit codes:
+
+- 0 every document read and coded;
+- 1 some documents could not be read or coded (each named on stderr with the reason);
+- 2 a usage error (a bad option, a closed standard input or output);
+- 3 a resource (the model, a lexicon, the gazetteer) missing or broken;
+- 4 an internal error (a bug: please report it with the output of ``-vv``);
+- 130 / 143 interrupted by Ctrl-C / SIGTERM, after writing the events merged so far.
 """
 
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import click
 
 from sitrep.errors import ResourceError, SitrepError, UsageError
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_RESOURCE = 0, 1, 2, 3
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_RESOURCE, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 FORMATS = ("jsonl", "csv", "geojson", "table")  # export.FORMATS, listed here to keep start-up light
 
+log = logging.getLogger("sitrep")
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class Interrupted(BaseException):
+    """Ctrl-C or SIGTERM during a run."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+class _Group(click.Group):
+    """Turns an unexpected exception into a one-line message and exit code 4."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except UsageError as exc:
+            _die(str(exc), EXIT_USAGE)
+        except ResourceError as exc:
+            _die(str(exc), EXIT_RESOURCE)
+        except SitrepError as exc:
+            _die(str(exc), EXIT_SOME_FAILED)
+        except Exception as exc:  # noqa: BLE001 - a bug becomes a message and its own exit code
+            log.debug("internal error", exc_info=True)
+            _die(f"internal error: {exc!r} (run with -vv for the traceback)", EXIT_INTERNAL)
+
+
+def _set_verbosity(ctx: click.Context, _param: click.Parameter, value: int) -> None:
+    """-v info (and why each event's date, place and actor were chosen), -vv debug; accepted
+    before or after the subcommand."""
+    root = ctx.find_root()
+    root.meta["verbosity"] = root.meta.get("verbosity", 0) + (value or 0)
+    level = logging.WARNING - 10 * min(root.meta["verbosity"], 2)
+    logging.basicConfig(format="sitrep: %(levelname)s: %(message)s", stream=sys.stderr)
+    logging.getLogger("sitrep").setLevel(level)
+
+
+verbose_option = click.option(
+    "-v", "--verbose", count=True, expose_value=False, callback=_set_verbosity, help="Say more (-vv debug)."
+)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="sitrep")
-@click.option("-v", "--verbose", count=True, help="Log more to stderr (-v info, -vv debug).")
-def main(verbose: int) -> None:
+@verbose_option
+def main() -> None:
     """sitrep: news reports of political violence in, ACLED-coded events with evidence out."""
-    level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Output format.")
-@click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for .txt inputs.")
-@click.option("--outlet", default=None, help="Outlet name for .txt inputs.")
-@click.option("--url", default=None, help="URL for .txt inputs (recorded, never fetched).")
+@click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for files that carry none.")
+@click.option("--outlet", default=None, help="Outlet name for files that carry none.")
+@click.option("--url", default=None, help="URL for files that carry none (recorded, never fetched).")
 @click.option("--max-bytes", type=int, default=5_000_000, show_default=True, help="Per-document size limit.")
 @click.option("--batch-size", type=int, default=32, show_default=True)
+@click.option("--no-merge", is_flag=True, help="Write each document's events as soon as it is coded.")
+@verbose_option
 def extract(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -44,42 +98,115 @@ def extract(
     url: str | None,
     max_bytes: int,
     batch_size: int,
+    no_merge: bool,
 ) -> None:
-    """Read documents (files, folders, '-' for JSON lines on stdin) and write events."""
-    from sitrep import export, ingest
-    from sitrep.pipeline import Runner
-    from sitrep.records import Failure
+    """Read documents (files, folders, '-' for standard input) and write events.
 
-    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
-    hook = _progress_printer(sys.stderr) if sys.stderr.isatty() else None
+    Standard input is JSON lines ({"id", "text" or "html", ...} per line), or plain text read as
+    one document."""
+    from sitrep import export
+    from sitrep.ingest import read as ingest
+    from sitrep.pipeline import Runner
+
+    out = _stdout()
+    fmt = fmt or ("table" if out.isatty() else "jsonl")
+    stdin = sys.stdin.buffer if sys.stdin is not None and "-" in paths else None
+    hook = _progress_printer(sys.stderr) if sys.stderr is not None and sys.stderr.isatty() else None
     try:
-        runner = Runner(batch_size=batch_size, progress=hook)
+        runner = Runner(batch_size=batch_size, progress=hook, merge=not no_merge)
     except ResourceError as exc:
         _die(f"cannot load resources: {exc}", EXIT_RESOURCE)
-    try:
-        items = ingest.read_paths(
-            paths, stdin=sys.stdin.buffer, max_bytes=max_bytes, published=published, outlet=outlet, url=url
-        )
-        for out in runner.run(items):
-            if isinstance(out, Failure):
-                click.echo(f"sitrep: {out.document}: {out.reason}", err=True)
-    except UsageError as exc:
-        _die(str(exc), EXIT_USAGE)
-    if hook is not None:
-        click.echo("", err=True)
-    export.write_events(runner.events(), fmt, sys.stdout)
+    items = ingest.read_paths(
+        paths, stdin=stdin, max_bytes=max_bytes, published=published, outlet=outlet, url=url
+    )
+    with _signals_as_interrupts():
+        try:
+            if no_merge:
+                export.write_events(_streamed(runner.run(items), out), fmt, out)
+            else:
+                _report_failures(runner.run(items))
+                _finish_progress(hook)
+                _write(export, runner.events(), fmt, out)
+        except UsageError as exc:
+            _die(str(exc), EXIT_USAGE)
+        except Interrupted as stop:
+            _finish_progress(hook)
+            events = runner.events()
+            _write(export, events, fmt, out)
+            _say(f"interrupted: wrote the {len(events)} events merged so far")
+            sys.exit(stop.code)
+    _finish_progress(hook)
     sys.exit(EXIT_SOME_FAILED if runner.failures else EXIT_OK)
 
 
-def _progress_printer(stream: TextIO):
-    def show(progress) -> None:
-        stream.write(f"\r{progress.done} documents, {progress.rate:.1f} docs/s, {progress.failed} failed")
+def _write(export: Any, events: list[Any], fmt: str, out: TextIO) -> None:
+    export.write_events(events, fmt, out)
+    if logging.getLogger("sitrep").isEnabledFor(logging.INFO):
+        from sitrep.explain import why
+
+        for event in events:
+            _say(why(event))
+
+
+def _streamed(results: Iterator[Any], out: TextIO) -> Iterator[Any]:
+    """Events as they are coded, failures named on the way; each document's events flushed."""
+    from sitrep.records import Failure
+
+    for item in results:
+        if isinstance(item, Failure):
+            _say(f"{item.document}: {item.reason}")
+            out.flush()
+        else:
+            yield item
+
+
+def _report_failures(results: Iterator[Any]) -> None:
+    from sitrep.records import Failure
+
+    for item in results:
+        if isinstance(item, Failure):
+            _say(f"{item.document}: {item.reason}")
+
+
+@contextmanager
+def _signals_as_interrupts() -> Iterator[None]:
+    """SIGINT and SIGTERM raise ``Interrupted`` so a run can write what it has before it exits;
+    a second signal ends it at once."""
+    old = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def interrupt(signum: int, _frame: object) -> None:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+        raise Interrupted(EXIT_INTERRUPTED if signum == signal.SIGINT else EXIT_TERMINATED)
+
+    for sig in old:
+        signal.signal(sig, interrupt)
+    try:
+        yield
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+
+
+def _progress_printer(stream: TextIO) -> Any:
+    def show(progress: Any) -> None:
+        noun = "document" if progress.done == 1 else "documents"
+        stream.write(f"\r{progress.done} {noun}, {progress.failed} failed, {progress.rate:.1f} docs/s")
         stream.flush()
 
     return show
 
 
+def _finish_progress(hook: Any) -> None:
+    if hook is not None:
+        click.echo("", err=True)
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
 @main.group()
+@verbose_option
 def gazetteer() -> None:
     """Manage the place-name index."""
 
@@ -87,19 +214,66 @@ def gazetteer() -> None:
 @gazetteer.command("import")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--index", "index_path", type=click.Path(path_type=Path), default=None, help="Index file.")
+@verbose_option
 def gazetteer_import(path: Path, index_path: Path | None) -> None:
     """Load a GeoNames dump (allCountries.txt, SY.txt, cities1000.txt; zipped or not)."""
     from sitrep.places.dumps import import_geonames
 
     try:
         count = import_geonames(path, index_path)
-    except SitrepError as exc:
-        _die(str(exc), EXIT_SOME_FAILED)
+    except UsageError as exc:
+        _die(str(exc), EXIT_USAGE)
     click.echo(f"imported {count} places from {path}", err=True)
 
 
+@gazetteer.command("info")
+@click.option("--index", "index_path", type=click.Path(path_type=Path), default=None, help="Index file.")
+@verbose_option
+def gazetteer_info(index_path: Path | None) -> None:
+    """Where the index is and what it holds."""
+    from sitrep.places.index import default_index_path, index_summary
+
+    for key, value in index_summary(index_path or default_index_path()).items():
+        click.echo(f"{key}: {value}")
+
+
+@gazetteer.command("path")
+@verbose_option
+def gazetteer_path() -> None:
+    """The path of the index file (it is built there on first use)."""
+    from sitrep.places.index import default_index_path
+
+    click.echo(str(default_index_path()))
+
+
+@gazetteer.command("rebuild")
+@click.option("--index", "index_path", type=click.Path(path_type=Path), default=None, help="Index file.")
+@verbose_option
+def gazetteer_rebuild(index_path: Path | None) -> None:
+    """Build the index again from the packaged data (GeoNames dumps imported before are dropped)."""
+    from sitrep.places.index import build_index, default_index_path
+
+    path = index_path or default_index_path()
+    _say(f"building the gazetteer index at {path} (about 20 s)")
+    click.echo(f"{build_index(path)} places in {path}", err=True)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _stdout() -> TextIO:
+    if sys.stdout is None:
+        _die("standard output is closed", EXIT_USAGE)
+    return sys.stdout
+
+
+def _say(message: str) -> None:
+    if sys.stderr is not None:
+        click.echo(f"sitrep: {message}", err=True)
+
+
 def _die(message: str, code: int) -> None:
-    click.echo(f"sitrep: {message}", err=True)
+    _say(message)
     sys.exit(code)
 
 

@@ -20,6 +20,7 @@ Stages, with what each reads and writes:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
@@ -34,6 +35,8 @@ from sitrep.records import Actor, Claim, DateExpr, Document, Mention, PlaceMenti
 from sitrep.resources import Resources
 
 Span = tuple[int, int]
+# Claims of one value by one source kept per mention (their first spans in the text).
+SAME_CLAIMS = 3
 
 
 def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) -> list[Mention]:
@@ -74,9 +77,22 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
     if not mentions:
         return mentions
     places = geocode.find_places(text, res.gazetteer, iso3, clues.blanked, names.toponyms)
-    main, *side = [_located(m, text, places, bounds, res.gazetteer) for m in mentions]
+    main, *side = [_bounded(_located(m, text, places, bounds, res.gazetteer)) for m in mentions]
     # An incident told on the side is its own event only where the text places it elsewhere.
     return [main, *(m for m in side if m.location and (m.location, m.iso3) != (main.location, main.iso3))]
+
+
+def _bounded(mention: Mention) -> Mention:
+    """At most ``SAME_CLAIMS`` claims of one value by one source: a text that repeats itself
+    says no more for it, and its record stays small."""
+    seen: Counter[tuple[str, str, str]] = Counter()
+    kept = []
+    for claim in mention.claims:
+        key = (claim.field, repr(claim.value), claim.source)
+        seen[key] += 1
+        if seen[key] <= SAME_CLAIMS:
+            kept.append(claim)
+    return mention if len(kept) == len(mention.claims) else replace(mention, claims=tuple(kept))
 
 
 def _associated(res: Resources, candidates: list[Any], iso3: str | None) -> list[Actor]:

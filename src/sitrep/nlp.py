@@ -101,12 +101,24 @@ def _phrases(tokens: list[dict[str, Any]], limit: int = 12) -> list[str] | None:
     return phrases
 
 
+# No sentence runs longer than this many tokens: text without full stops (a scraped list, a
+# table, a repeated phrase) would otherwise make one sentence whose parse every later step walks.
+MAX_SENTENCE_TOKENS = 250
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
 def _paragraph_breaks(doc: Doc) -> Doc:
-    """A line break always ends a sentence: headlines and list lines have no full stop."""
+    """A line break always ends a sentence: headlines and list lines have no full stop. So does
+    a run of ``MAX_SENTENCE_TOKENS`` tokens without a line break or a full stop."""
+    run = 0
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
+        run = 0 if previous.text in _SENTENCE_ENDS else run + 1
+        if "\n" in previous.text or "\n" in previous.whitespace_ or run >= MAX_SENTENCE_TOKENS:
             token.is_sent_start = True
+            run = 0
     return doc
 
 
@@ -125,6 +137,23 @@ def story_text(text: str, segments: Iterable[Segment]) -> str:
     return "".join(chars)
 
 
-def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:
-    """Parse many texts in batches (spaCy's own streaming)."""
-    yield from nlp.pipe(texts, batch_size=batch_size)
+# A batch of texts parsed together holds at most about this many characters: the parses of a
+# batch are in memory at once, about 3.5 MB per thousand characters.
+BATCH_CHARS = 100_000
+
+
+def parse_texts(
+    nlp: Language, texts: Iterable[str], *, batch_size: int = 32, batch_chars: int = BATCH_CHARS
+) -> Iterator[Doc]:
+    """Parse many texts in batches of at most ``batch_size`` texts and about ``batch_chars``
+    characters (one longer text is a batch of its own), in order."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and (len(batch) >= batch_size or size + len(text) > batch_chars):
+            yield from nlp.pipe(batch, batch_size=batch_size)
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield from nlp.pipe(batch, batch_size=batch_size)

@@ -9,15 +9,19 @@ merge. ``Runner`` is the one streaming entry point: the command line and ``sitre
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any
 
 from sitrep import clean
+from sitrep.chunks import MAX_TEXT_CHARS, PART_CHARS, parts, shifted
 from sitrep.document import document_mentions
 from sitrep.errors import DocumentError, SitrepError
+from sitrep.ingest.read import document_from_json, read_paths
+from sitrep.ingest.screen import Screen
 from sitrep.merge import Merger, merge
 from sitrep.nlp import parse_texts, story_text
 from sitrep.records import Document, Event, Failure, Mention
@@ -40,6 +44,8 @@ class Progress:
 
 
 ProgressHook = Callable[[Progress], None]
+Input = Document | Failure | dict[str, Any] | str | os.PathLike[str]
+Inputs = Input | Iterable[Input]
 
 
 @dataclass(frozen=True)
@@ -74,28 +80,44 @@ class Runner:
         self.batch_size = batch_size
         self.progress = progress
         self.merger = Merger()
+        self.screen = Screen()
         self.failures = 0
 
     def run(self, items: Iterable[Document | Failure]) -> Iterator[Event | Failure]:
+        screened = (x for item in items if (x := self._screened(item)) is not None)
         for out in extract_mentions(
-            items, self.resources, batch_size=self.batch_size, strict=self.strict, progress=self.progress
+            screened, self.resources, batch_size=self.batch_size, strict=self.strict, progress=self.progress
         ):
             if isinstance(out, Failure):
                 self.failures += 1
                 yield out
-            elif self.merging:
+                continue
+            if out.mentions and all(m.event_date is None for m in out.mentions):
+                log.warning(
+                    "%s: no date: no publication date was given and the text names no day, so its events"
+                    " are undated (give one with --published or a metadata sidecar)", out.document.id
+                )
+            if self.merging:
                 self.merger.add_documents((out.document,))
                 self.merger.add_all(out.mentions)
+                log.debug("%s: coded, %d event mention(s) merged", out.document.id, len(out.mentions))
             else:
+                log.debug("%s: coded, %d event mention(s)", out.document.id, len(out.mentions))
                 yield from merge(out.mentions, [out.document])
 
     def events(self) -> list[Event]:
         """The events merged so far (none when not merging: they were yielded as coded)."""
         return self.merger.events() if self.merging else []
 
+    def _screened(self, item: Document | Failure) -> Document | Failure | None:
+        out = item if isinstance(item, Failure) else self.screen.check(item)
+        if isinstance(out, Failure) and self.strict:
+            raise DocumentError(out.document, out.reason)
+        return out
+
 
 def iter_events(
-    documents: Iterable[Document | Failure | dict[str, Any] | str],
+    documents: Inputs,
     resources: Resources | None = None,
     *,
     merge: bool = True,
@@ -110,7 +132,7 @@ def iter_events(
 
 
 def extract(
-    documents: Iterable[Document | Failure | dict[str, Any] | str],
+    documents: Inputs,
     resources: Resources | None = None,
     *,
     strict: bool = True,
@@ -119,15 +141,31 @@ def extract(
     return [e for e in iter_events(documents, resources, strict=strict) if isinstance(e, Event)]
 
 
-def as_documents(items: Iterable[Document | Failure | dict[str, Any] | str]) -> Iterator[Document | Failure]:
-    """``Document`` records from what the Python API accepts: records, dicts, plain strings."""
+def as_documents(items: Inputs) -> Iterator[Document | Failure]:
+    """``Document`` records from what the Python API accepts, as the command line reads them: a
+    ``Document``, a dict like a JSON-lines record (``text`` or ``html``, optional metadata), plain
+    text, a ``Path`` to a file or folder, or an iterable of these. Bad items become ``Failure``s
+    naming them (``doc-N`` when they carry no id)."""
+    if isinstance(items, str | dict | Document | Failure | os.PathLike):
+        items = [items]
     for n, item in enumerate(items):
         if isinstance(item, Document | Failure):
             yield item
+        elif isinstance(item, os.PathLike):
+            yield from read_paths([os.fspath(item)])
         elif isinstance(item, str):
             yield Document(id=f"doc-{n}", text=item)
+        elif isinstance(item, dict):
+            yield _from_dict(item, f"doc-{n}")
         else:
-            yield Document.from_dict({"id": f"doc-{n}", **item})
+            yield Failure(f"doc-{n}", f"cannot read a {type(item).__name__} as a document", "ingest")
+
+
+def _from_dict(item: dict[str, Any], where: str) -> Document | Failure:
+    try:
+        return document_from_json(item, where)
+    except DocumentError as exc:
+        return Failure(exc.document, exc.reason, "ingest")
 
 
 # --------------------------------------------------------------------------- per document
@@ -153,28 +191,58 @@ def extract_mentions(
             progress(Progress(done, failed, time.perf_counter() - started))
 
 
+@dataclass(frozen=True)
+class _Part:
+    """A document, or one part of a long one, ready to parse: ``text`` is its story text."""
+
+    index: int  # the document's place in the batch
+    document: Document
+    text: str
+    offset: int  # where the part starts in the whole text
+
+
 def _batch(batch: list[Document | Failure], res: Resources, strict: bool) -> Iterator[Coded | Failure]:
-    """One batch: every document cleaned, all parsed together by spaCy, each then coded."""
-    texts: dict[int, str | Failure] = {}
-    for k, item in enumerate(batch):
-        if isinstance(item, Document):
-            texts[k] = _guarded(item, "clean", strict, _story_text, item)
-    parseable = [k for k, t in texts.items() if isinstance(t, str)]
-    parsed = dict(zip(parseable, parse_texts(res.nlp, (str(texts[k]) for k in parseable)), strict=True))
+    """One batch: every document cleaned (long ones cut in parts), all parsed together by spaCy,
+    each coded, the results given in input order."""
+    results: dict[int, Coded | Failure] = {}
+    todo: list[_Part] = []
     for k, item in enumerate(batch):
         if isinstance(item, Failure):
-            yield item
+            results[k] = item
             continue
-        text = texts[k]
-        if isinstance(text, Failure):
-            yield text
-            continue
-        out = _guarded(item, "extract", strict, document_mentions, item, text, parsed[k], res)
-        yield out if isinstance(out, Failure) else Coded(item, out)
+        prepared = _guarded(item, "clean", strict, _parts, k, item)
+        results[k] = prepared if isinstance(prepared, Failure) else Coded(item, [])
+        todo.extend(() if isinstance(prepared, Failure) else prepared)
+    done = 0
+    for part, spacy_doc in zip(todo, parse_texts(res.nlp, (p.text for p in todo)), strict=True):
+        while done < part.index:
+            yield results.pop(done)
+            done += 1
+        coded = results[part.index]
+        if isinstance(coded, Failure):
+            continue  # an earlier part of this document failed
+        args = (part.document, part.text, spacy_doc, res)
+        out = _guarded(part.document, "extract", strict, document_mentions, *args)
+        if isinstance(out, Failure):
+            results[part.index] = out
+        else:
+            coded.mentions.extend(shifted(m, part.offset) for m in out)
+    while done < len(batch):
+        yield results.pop(done)
+        done += 1
 
 
-def _story_text(doc: Document) -> str:
-    return story_text(doc.text, clean.segment(doc))
+def _parts(index: int, doc: Document) -> list[_Part]:
+    """The document's story text (junk blanked, offsets kept), in parts if it is long."""
+    text = story_text(doc.text, clean.segment(doc))
+    if len(text) > MAX_TEXT_CHARS:
+        raise DocumentError(
+            doc.id, f"too long to code as one report: {len(text):,} characters (limit {MAX_TEXT_CHARS:,});"
+            " split it into separate documents"
+        )
+    if len(text) <= PART_CHARS:
+        return [_Part(index, doc, text, 0)]
+    return [_Part(index, replace(doc, text=doc.text[a:b]), text[a:b], a) for a, b in parts(text, PART_CHARS)]
 
 
 def _guarded(doc: Document, stage: str, strict: bool, work: Callable[..., Any], *args: Any) -> Any:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, ClassVar, Final, Literal, TypeVar
 
 Scalar = str | int | float | bool | None
@@ -23,6 +24,28 @@ JUNK_KINDS: Final[frozenset[SegmentKind]] = frozenset({"related", "caption", "by
 ContradictionKind = Literal["dispute", "update"]
 # The extractor of a fatalities claim whose text says the toll has risen to this figure.
 TOLL_UPDATE: Final = "casualties.update"
+
+
+# Publication days outside these years are typing errors or probes; relative dates ("three days
+# ago") counted from them would run off the calendar.
+PUBLISHED_YEARS = (1800, 2199)
+
+
+def normalise_date(value: str) -> str | None:
+    """``YYYY-MM-DD`` from a ``YYYY-MM-DD`` or ISO 8601 string, else None (also for years
+    outside ``PUBLISHED_YEARS``).
+
+    The calendar day is kept as written: a time zone offset does not move it, because relative
+    dates in a story ("yesterday") are meant in the writer's local day.
+    """
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        day = datetime.fromisoformat(value).date()
+    except ValueError:
+        return None
+    return day.isoformat() if PUBLISHED_YEARS[0] <= day.year <= PUBLISHED_YEARS[1] else None
 
 
 class Record:
@@ -69,7 +92,8 @@ def _plain(value: Any) -> Any:
 
 def content_hash(*parts: str) -> str:
     """A short stable id from text parts (sha256, 16 hex digits)."""
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate (from a JSON escape) hashes rather than raises.
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
     return digest[:16]
 
 

@@ -16,7 +16,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from sitrep.merge.unionfind import UnionFind
-from sitrep.records import Document
+from sitrep.records import Document, content_hash
 
 NUM_PERM = 64
 THRESHOLD = 0.35  # trimmed or re-headlined copies of a wire story still share a third of their shingles
@@ -33,10 +33,12 @@ class DocInfo:
     published: str | None = None
     outlet: str | None = None
     signature: tuple[int, ...] = ()
+    digest: str = ""  # a hash of the text: event ids come from content, not from ids or paths
 
 
 def doc_info(document: Document) -> DocInfo:
-    return DocInfo(document.id, document.published, document.outlet, signature(document.text))
+    text = document.text
+    return DocInfo(document.id, document.published, document.outlet, signature(text), content_hash(text))
 
 
 def signature(text: str) -> tuple[int, ...]:

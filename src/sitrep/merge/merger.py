@@ -126,7 +126,7 @@ def event_from(group: Sequence[Mention], ctx: Context | None = None) -> Event:
     claims = tuple(c for m in group for c in m.claims)
     documents = tuple(dict.fromkeys(m.document for m in group))
     event = Event(
-        event_id=content_hash(*sorted(f"{m.document}:{tuple(m.trigger_span)}" for m in group)),
+        event_id=_event_id(group, ctx, day, main.sub_event_type),
         documents=documents,
         event_date=day,
         time_precision=precision,
@@ -156,6 +156,13 @@ def event_from(group: Sequence[Mention], ctx: Context | None = None) -> Event:
         confidence=max(m.confidence for m in group),
     )
     return replace(event, notes=notes_for(event, _families(group, ctx)))
+
+
+def _event_id(group: Sequence[Mention], ctx: Context, day: str | None, sub_event_type: str) -> str:
+    """From content: the texts of the reports (however their files are named), where in each the
+    event is told, and the event's day and type. The same input gives the same id."""
+    told = sorted(f"{ctx.digest(m.document)}:{m.trigger_span[0]}:{m.trigger_span[1]}" for m in group)
+    return content_hash(*told, day or "", sub_event_type)
 
 
 def _assoc(group: Sequence[Mention], actor, field: str) -> tuple[str, ...]:

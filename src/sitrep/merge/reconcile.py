@@ -40,6 +40,11 @@ class Context:
         info = self.docs.get(document)
         return (info.outlet or "") if info else ""
 
+    def digest(self, document: str) -> str:
+        """A hash of the document's text (its id when the text was not given)."""
+        info = self.docs.get(document)
+        return info.digest if info and info.digest else f"id:{document}"
+
 
 def weights(group: Sequence[Mention], ctx: Context) -> list[float]:
     """Each mention's vote: one per syndication family, shared among its copies."""

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from sitrep.places.scan import Toponym
+from sitrep.spans import SpanIndex
 
 DIVISION_FEATURES = frozenset({"admin1", "admin2"})
 
@@ -197,13 +198,14 @@ def unknown_names(text: str, known: Sequence[tuple[int, int]]) -> Iterator[tuple
     """(name, start, end) of places named as such ("the village of X", "X camp", "in X (")
     that the gazetteer scan did not find."""
     seen: set[int] = set()
+    taken = SpanIndex(known)
     for pattern in _UNKNOWN:
         for m in pattern.finditer(text):
             start, end = m.span(1)
             name = m.group(1)
             if start in seen or name.split()[0].lower() in _NOT_NAMES:
                 continue
-            if any(a < end and start < b for a, b in known):
+            if taken.overlaps(start, end):
                 continue
             seen.add(start)
             yield name, start, end
@@ -218,9 +220,10 @@ _AFTER_LOCATIVE = re.compile(
 def locative_names(text: str, known: Sequence[tuple[int, int]]) -> Iterator[tuple[str, int, int]]:
     """Capitalised names right after "in", "near", "at" that the exact scan did not find: the
     gazetteer may still know them under another spelling ("Ein Issa", "Raizh")."""
+    taken = SpanIndex(known)
     for m in _AFTER_LOCATIVE.finditer(text):
         start, end = m.span(1)
-        if m.group(1).split()[0].lower() in _NOT_NAMES or any(a < end and start < b for a, b in known):
+        if m.group(1).split()[0].lower() in _NOT_NAMES or taken.overlaps(start, end):
             continue
         yield m.group(1), start, end
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import logging
+import math
 import sqlite3
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -93,20 +95,53 @@ def import_rows(conn: sqlite3.Connection, rows: Iterable[list[str]]) -> int:
     return count
 
 
+GEONAMES_COLUMNS = 19
+_SAMPLE_LINES = 5
+
+
+def check_dump(path: Path) -> None:
+    """Raise ``UsageError`` unless ``path`` reads as a GeoNames dump: tab-separated rows of 19
+    columns, a numeric geonameid first, latitude and longitude in columns 5 and 6."""
+    try:
+        sample = [line for line in itertools.islice(_open_dump(path), 50) if line.strip()][:_SAMPLE_LINES]
+    except (OSError, UnicodeDecodeError, zipfile.BadZipFile, EOFError) as exc:
+        raise UsageError(f"{path}: not a readable GeoNames dump ({exc})") from exc
+    if not sample:
+        raise UsageError(f"{path}: empty, not a GeoNames dump")
+    for number, line in enumerate(sample, start=1):
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) < GEONAMES_COLUMNS or not cols[0].isdigit() or not _numbers(cols[4], cols[5]):
+            raise UsageError(
+                f"{path}: not a GeoNames dump: line {number} has {len(cols)} tab-separated columns"
+                f" (a GeoNames row has {GEONAMES_COLUMNS}: geonameid, name, asciiname, alternatenames,"
+                " latitude, longitude, ...); download one from https://download.geonames.org/export/dump/"
+            )
+
+
+def _numbers(*values: str) -> bool:
+    try:
+        return all(math.isfinite(float(v)) for v in values)
+    except ValueError:
+        return False
+
+
 def import_geonames(path: Path, gaz_path: Path | None = None) -> int:
     """Load a GeoNames dump (allCountries, a country file, citiesN; .txt, .zip or .gz) into the index.
 
     Populated places, ADM1/ADM2 divisions and a few strategic sites and natural features are kept
     (village precision). ADM2 rows name the second-level divisions of the places imported. The
     index at ``gaz_path`` (default: the cache index) is built first if missing. Returns rows kept.
+    Raises ``UsageError`` for a file that is not a GeoNames dump; the index is then unchanged.
     """
     if not path.exists():
         raise UsageError(f"no such GeoNames file: {path}")
+    check_dump(path)
     target = ensure_index(gaz_path or default_index_path())
     conn = sqlite3.connect(target)
     try:
         conn.executescript("PRAGMA synchronous=OFF;")
         count = import_rows(conn, _dump_rows(path))
+        conn.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", (f"import:{path.name}", str(count)))
         conn.execute(
             "UPDATE places SET admin2 = (SELECT name FROM admin2codes a WHERE a.cc = places.cc"
             " AND a.a1 = places.a1 AND a.code = places.a2code) WHERE a2code IS NOT NULL AND EXISTS"

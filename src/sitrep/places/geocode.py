@@ -31,9 +31,10 @@ from sitrep.places.context import (
 )
 from sitrep.places.gazetteer import Gazetteer
 from sitrep.places.geometry import DISTRICT_KM, VOUCHING_KM, haversine_km
-from sitrep.places.names import ascii_name, same_name
+from sitrep.places.names import ascii_name, bare_key, same_bare, same_name
 from sitrep.places.scan import Toponym
 from sitrep.records import Location, Place, PlaceMention
+from sitrep.spans import SpanIndex
 
 __all__ = ["context_score", "find_places", "hierarchy_votes", "locate", "placed_at"]
 
@@ -68,16 +69,10 @@ def find_places(
         for t, chain in zip(tops, chains, strict=True)
     ]
     regions = _regions(tops)
-    first = [_resolve(c, iso3, regions, ()) for c in cands]
+    vouchers = _Vouchers(cands, [_resolve(c, iso3, regions, ()) for c in cands])
     out = []
     for cand in cands:
-        # Other names vouch for a reading by lying near it; the same name cannot vouch for itself.
-        anchors = tuple(
-            p for c, p in zip(cands, first, strict=True)
-            if p is not None and p.feature not in ("country", "admin1")
-            and not same_name(c.top.text, cand.top.text)
-        )  # fmt: skip
-        best = _resolve(cand, iso3, regions, anchors)
+        best = _resolve(cand, iso3, regions, vouchers.of(cand.top.text))
         if best is not None and _unfit(best, cand, iso3, cand.top.start in named):
             best = None
         conf = 0.9 if best is not None and cand.containers else 0.7 if best is not None else 0.3
@@ -85,6 +80,31 @@ def find_places(
             conf = 0.1  # a capitalised run that merely contains a place name: a place only by default
         out.append(PlaceMention(cand.top.text, cand.top.start, cand.top.end, best, conf))
     return out
+
+
+class _Vouchers:
+    """Other names vouch for a reading by lying near it; the same name cannot vouch for itself.
+
+    Each distinct name and each place is compared once, so a text that repeats its names costs
+    what its distinct names cost."""
+
+    def __init__(self, cands: Sequence[_Cand], first: Sequence[Place | None]) -> None:
+        self._by_name: dict[str, dict[int, Place]] = {}
+        for cand, place in zip(cands, first, strict=True):
+            if place is not None and place.feature not in ("country", "admin1"):
+                self._by_name.setdefault(cand.top.text, {})[id(place)] = place
+        self._bare = {name: bare_key(name) for name in self._by_name}
+        self._memo: dict[str, tuple[Place, ...]] = {}
+
+    def of(self, name: str) -> tuple[Place, ...]:
+        if name not in self._memo:
+            key = bare_key(name)
+            found: dict[int, Place] = {}
+            for other, places in self._by_name.items():
+                if not same_bare(key, self._bare[other]):
+                    found.update(places)
+            self._memo[name] = tuple(found.values())
+        return self._memo[name]
 
 
 def _toponyms(
@@ -96,10 +116,11 @@ def _toponyms(
 ) -> tuple[list[Toponym], set[int]]:
     """The gazetteer's names in the text, in text order, plus names given as places that the exact
     scan missed; and the starts of those named as villages, camps or areas."""
+    blanked = SpanIndex(names)
     tops = [
         _whole(t, text, gazetteer, iso3)
         for t in scanned
-        if not any(a < t.end and t.start < b for a, b in names) or placed_at(text, t.start)
+        if not blanked.overlaps(t.start, t.end) or placed_at(text, t.start)
     ]
     tops = [t for t in tops if gazetteer.country_of_demonym(t.text) is None]  # "South Sudanese"
     named = {start for _, start, _ in unknown_names(text, ())}
@@ -178,10 +199,13 @@ def hierarchy_votes(text: str, toponyms: Sequence[Toponym]) -> dict[str, float]:
 
 
 def _regions(tops: Sequence[Toponym]) -> tuple[Place, ...]:
-    """Divisions the text names as such ("Idlib province", "Hasakah governorate")."""
-    return tuple(
-        t.candidates[0] for t in tops if t.candidates and t.candidates[0].feature in DIVISION_FEATURES
-    )
+    """Divisions the text names as such ("Idlib province", "Hasakah governorate"), each once."""
+    found = {
+        id(t.candidates[0]): t.candidates[0]
+        for t in tops
+        if t.candidates and t.candidates[0].feature in DIVISION_FEATURES
+    }
+    return tuple(found.values())
 
 
 def _resolve(
@@ -253,10 +277,9 @@ def locate(
     contained = _contained(text, places)
     event_sentence = next((k for k, (a, b) in enumerate(sentences) if a <= trigger[0] < b), 0)
     lead = _lead_of(text, sentences, event_sentence)
-    best = max(
-        usable, key=lambda m: _site_score(text, m, trigger, sentences, (event_sentence, lead), contained)
-    )
-    if _site_score(text, best, trigger, sentences, (event_sentence, lead), contained) < -1.0:
+    index = SpanIndex(sentences)
+    best = max(usable, key=lambda m: _site_score(text, m, trigger, index, (event_sentence, lead), contained))
+    if _site_score(text, best, trigger, index, (event_sentence, lead), contained) < -1.0:
         return None
     return _coded(text, best, places, gazetteer, iso3)
 
@@ -286,8 +309,9 @@ def _contained(text: str, places: Sequence[PlaceMention]) -> frozenset[int]:
     return frozenset(out)
 
 
-def _sentence_of(start: int, sentences: Sequence[tuple[int, int]]) -> int:
-    return next((k for k, (a, b) in enumerate(sentences) if a <= start < b), len(sentences))
+def _sentence_of(start: int, sentences: SpanIndex) -> int:
+    k = sentences.holding(start)
+    return len(sentences) if k is None else k
 
 
 def _lead_of(text: str, sentences: Sequence[tuple[int, int]], event_sentence: int) -> frozenset[int]:
@@ -307,7 +331,7 @@ def _site_score(
     text: str,
     m: PlaceMention,
     trigger: tuple[int, int],
-    sentences: Sequence[tuple[int, int]],
+    sentences: SpanIndex,
     event: tuple[int, frozenset[int]],
     contained: frozenset[int],
 ) -> float:

@@ -307,3 +307,22 @@ def index_version(path: Path) -> str | None:
     except sqlite3.DatabaseError:
         return None
     return row[0] if row else None
+
+
+def index_summary(path: Path) -> dict[str, str]:
+    """What ``sitrep gazetteer info`` shows: where the index is, its version, what it holds."""
+    out = {"path": str(path)}
+    version = index_version(path) if path.exists() else None
+    if version is None:
+        out["state"] = "unreadable" if path.exists() else "not built yet (built on first use, about 20 s)"
+        return out
+    current = version == str(INDEX_VERSION)
+    out["version"] = version if current else f"{version} (this sitrep uses {INDEX_VERSION}: run rebuild)"
+    out["size"] = f"{path.stat().st_size / 1e6:.1f} MB"
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        rows = conn.execute("SELECT feature, count(*) FROM places GROUP BY feature ORDER BY 2 DESC")
+        for feature, count in rows:
+            out[f"places ({feature})"] = str(count)
+        for key, value in conn.execute("SELECT key, value FROM meta WHERE key LIKE 'import:%' ORDER BY key"):
+            out[f"imported {key[7:]}"] = f"{value} rows"
+    return out

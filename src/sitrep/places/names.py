@@ -125,7 +125,16 @@ def ascii_name(name: str) -> str:
 def same_name(a: str, b: str) -> bool:
     """Two written names are one place's despite articles, hyphens, division words ("Idlib
     province"), transliteration ("Khirbet-Ammu" / "Khirbat Amo") and small spelling variants."""
-    x, y = _bare(a), _bare(b)
+    return same_bare(bare_key(a), bare_key(b))
+
+
+def bare_key(name: str) -> str:
+    """What ``same_name`` compares: the base key without division words, its words joined."""
+    return "".join(w for w in base_key(name_key(name)).split() if w not in DIVISION_WORDS)
+
+
+def same_bare(x: str, y: str) -> bool:
+    """``same_name`` on keys already made by ``bare_key`` (to compare many names cheaply)."""
     if not x or not y:
         return False
     shortest = min(len(x), len(y))
@@ -136,7 +145,3 @@ def same_name(a: str, b: str) -> bool:
     # ("Kawadara" and "Kidero" share one, as do "Abra" and "Ibra").
     skeleton = shortest >= MIN_FOLD_CHARS and ratio >= SKELETON_RATIO and fold_key(x) == fold_key(y)
     return ratio >= SAME_NAME_RATIO or skeleton
-
-
-def _bare(name: str) -> str:
-    return "".join(w for w in base_key(name_key(name)).split() if w not in DIVISION_WORDS)

@@ -9,22 +9,21 @@ normalised and only a byte-order mark is dropped.
 from __future__ import annotations
 
 import codecs
+import itertools
 import json
 import logging
 import os
 import re
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import datetime
-from html.parser import HTMLParser
 from typing import Any, BinaryIO, TextIO, cast
 
 import charset_normalizer
-import trafilatura
 
 from sitrep.errors import DocumentError, UsageError
-from sitrep.records import Document, Failure
+from sitrep.ingest.pages import document_from_html
+from sitrep.ingest.sidecars import Metadata, folder_table, is_sidecar, metadata_for
+from sitrep.records import Document, Failure, normalise_date
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +32,10 @@ DEFAULT_MAX_BYTES = 5_000_000
 STDIN_NAME = "<stdin>"
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+TEXT_SUFFIXES = (".txt", ".text", "")
+# What a folder holds that is read: documents. Other files in it (notes, spreadsheets, PDFs,
+# images) are skipped; a file named on the command line is read whatever its suffix.
+FOLDER_SUFFIXES = frozenset(HTML_SUFFIXES + JSONL_SUFFIXES + TEXT_SUFFIXES)
 META_FIELDS = ("url", "outlet", "title", "language")
 
 # UTF-32 first: its little-endian mark begins with UTF-16's.
@@ -44,8 +47,6 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
-_HTML_FRAME = re.compile(r"<(html|body)[\s>]", re.IGNORECASE)
-_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})\b", re.IGNORECASE)
 
 Line = str | bytes
 
@@ -102,42 +103,6 @@ def document_from_json(obj: dict[str, Any], where: str) -> Document:
     raise DocumentError(doc_id, "empty")
 
 
-def document_from_html(
-    html: str,
-    doc_id: str,
-    *,
-    url: str | None = None,
-    outlet: str | None = None,
-    published: str | None = None,
-    title: str | None = None,
-    language: str | None = None,
-    path: str | None = None,
-) -> Document:
-    """The main text of a page, with navigation, ads and related-link lists dropped.
-
-    Metadata given as arguments wins over what the page says (title, date, site name, url).
-    The page is never fetched and no URL in it is followed. Raises ``DocumentError`` when no
-    text is left.
-    """
-    page = _extract_page(html, url, doc_id)
-    text = page.get("text") or ""
-    if not text.strip():
-        log.debug("%s: no main text found, falling back to a plain tag strip", doc_id)
-        text = strip_tags(html)
-    if not text.strip():
-        raise DocumentError(doc_id, "empty: no text in the HTML")
-    return Document(
-        id=doc_id,
-        text=text,
-        url=url or page.get("url"),
-        outlet=outlet or page.get("sitename"),
-        published=normalise_date(published or "") or normalise_date(page.get("date") or ""),
-        title=title or page.get("title"),
-        language=language or page.get("language") or _html_language(html),
-        path=path,
-    )
-
-
 def document_from_text(text: str, doc_id: str, **meta: str | None) -> Document:
     """A plain-text document, kept exactly as given; raises ``DocumentError`` when blank."""
     if not text.strip():
@@ -174,105 +139,113 @@ def decode_bytes(data: bytes, name: str) -> str:
     return data.decode(encoding) if encoding == "cp1252" else str(best)
 
 
-def normalise_date(value: str) -> str | None:
-    """``YYYY-MM-DD`` from a ``YYYY-MM-DD`` or ISO 8601 string, else None.
-
-    The calendar day is kept as written: a time zone offset does not move it, because relative
-    dates in a story ("yesterday") are meant in the writer's local day.
-    """
-    value = value.strip()
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value).date().isoformat()
-    except ValueError:
-        return None
-
-
-def strip_tags(html: str) -> str:
-    """Crude text of a page: tags dropped, scripts, styles and page furniture skipped."""
-    parser = _TextCollector()
-    try:
-        parser.feed(html)
-        parser.close()
-    except AssertionError:
-        # html.parser asserts on some malformed declarations; keep what was collected.
-        log.debug("HTML parser gave up part way through the page")
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
 # ---------------------------------------------------------------- paths and files
 
 
 def _read_all(
     paths: list[str], stdin: TextIO | BinaryIO | None, max_bytes: int, defaults: dict[str, str | None]
 ) -> Iterator[Document | Failure]:
+    tables: Tables = {}
     for path in paths:
         if path == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            items = _read_jsonl_lines(stream, STDIN_NAME, max_bytes, None)
+            if stdin is None:
+                raise UsageError("'-' reads standard input, but standard input is closed")
+            items = _read_stdin(stdin, max_bytes)
         elif os.path.isdir(path):
-            items = _read_folder(path, max_bytes)
-        elif not os.path.exists(path):
-            items = iter([Failure(path, "no such file or directory", STAGE)])
+            items = _read_folder(path, max_bytes, tables)
+        elif not os.path.lexists(path):
+            items = iter([Failure(display_name(path), "no such file or directory", STAGE)])
         else:
-            items = _read_file(path, max_bytes)
+            items = _read_file(path, max_bytes, tables)
         for item in items:
             yield _with_defaults(item, defaults) if isinstance(item, Document) else item
 
 
-def _read_folder(folder: str, max_bytes: int) -> Iterator[Document | Failure]:
+def display_name(path: str) -> str:
+    """A path as it can be shown and stored: bytes that are not UTF-8 in a file name become U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+Tables = dict[str, dict[str, Metadata]]
+
+
+def _read_folder(folder: str, max_bytes: int, tables: Tables) -> Iterator[Document | Failure]:
     for path in _walk(folder):
-        yield from _read_file(path, max_bytes)
+        yield path if isinstance(path, Failure) else from_file(path, max_bytes, tables)
 
 
-def _walk(folder: str) -> Iterator[str]:
-    """Non-hidden files under ``folder``, depth first, in sorted and so stable order."""
-    for root, dirs, files in os.walk(folder, onerror=_log_walk_error):
+def _walk(folder: str) -> Iterator[str | Failure]:
+    """Non-hidden document files under ``folder`` (``FOLDER_SUFFIXES``), depth first, in sorted
+    and so stable order; a folder that cannot be listed is a ``Failure``; metadata sidecars and
+    other files are not documents."""
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
+        yield from (_unlistable(err) for err in errors)
+        errors.clear()
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
-                yield os.path.join(root, name)
+            path = os.path.join(root, name)
+            if name.startswith(".") or is_sidecar(path):
+                continue
+            if os.path.splitext(name)[1].lower() in FOLDER_SUFFIXES:
+                yield path
+            else:
+                log.info("%s: not a document file, skipped", display_name(path))
+    yield from (_unlistable(err) for err in errors)
 
 
-def _log_walk_error(err: OSError) -> None:
-    log.warning("cannot list %s: %s", err.filename, err.strerror)
+def _unlistable(err: OSError) -> Failure:
+    return Failure(display_name(str(err.filename)), f"cannot list folder: {err.strerror or err}", STAGE)
 
 
-def _read_file(path: str, max_bytes: int) -> Iterator[Document | Failure]:
-    suffix = os.path.splitext(path)[1].lower()
-    try:
-        if suffix in JSONL_SUFFIXES:
+def _read_file(path: str, max_bytes: int, tables: Tables) -> Iterator[Document | Failure]:
+    if os.path.splitext(path)[1].lower() in JSONL_SUFFIXES:
+        try:
             with open(path, "rb") as stream:
-                yield from _read_jsonl_lines(stream, path, max_bytes, path)
-            return
-        document = _file_document(path, suffix, max_bytes)
+                yield from _read_jsonl_lines(stream, display_name(path), max_bytes, display_name(path))
+        except OSError as err:
+            yield Failure(display_name(path), err.strerror or str(err), STAGE)
+        return
+    yield from_file(path, max_bytes, tables)
+
+
+def from_file(path: str, max_bytes: int, tables: Tables | None = None) -> Document | Failure:
+    """One plain-text or HTML file as a ``Document`` with its sidecar metadata, or the
+    ``Failure`` naming it: not a regular file (a pipe, a device), unreadable, binary, empty or
+    too large. ``tables`` caches each folder's ``metadata.csv``."""
+    name = display_name(path)
+    tables = {} if tables is None else tables
+    try:
+        if not os.path.isfile(path):
+            raise DocumentError(name, "not a regular file")
+        folder = os.path.dirname(path)
+        if folder not in tables:
+            tables[folder] = folder_table(folder)
+        meta = metadata_for(path, tables)
+        document = _file_document(path, name, os.path.splitext(path)[1].lower(), max_bytes)
     except DocumentError as err:
-        yield Failure(err.document, err.reason, STAGE)
-        return
+        return Failure(err.document, err.reason, STAGE)
     except OSError as err:
-        yield Failure(path, err.strerror or str(err), STAGE)
-        return
-    yield document
+        return Failure(name, err.strerror or str(err), STAGE)
+    return replace(document, **meta) if meta else document
 
 
-def _file_document(path: str, suffix: str, max_bytes: int) -> Document:
-    text = decode_bytes(_read_bytes(path, max_bytes), path)
-    if suffix in HTML_SUFFIXES or (suffix not in (".txt", ".text") and _HTML_START.match(text)):
-        return document_from_html(text, path, path=path)
-    return document_from_text(text, path, path=path)
+def _file_document(path: str, name: str, suffix: str, max_bytes: int) -> Document:
+    text = decode_bytes(_read_bytes(path, name, max_bytes), name)
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES[:2] and _HTML_START.match(text)):
+        return document_from_html(text, name, path=name)
+    return document_from_text(text, name, path=name)
 
 
-def _read_bytes(path: str, max_bytes: int) -> bytes:
+def _read_bytes(path: str, name: str, max_bytes: int) -> bytes:
     size = os.path.getsize(path)
     if size > max_bytes:
-        raise DocumentError(path, _too_large(size, max_bytes))
+        raise DocumentError(name, _too_large(size, max_bytes))
     with open(path, "rb") as handle:
-        # Read one byte past the limit: pipes and growing files report a misleading size.
+        # Read one byte past the limit: growing files report a misleading size.
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise DocumentError(path, _too_large(len(data), max_bytes))
+        raise DocumentError(name, _too_large(len(data), max_bytes))
     return data
 
 
@@ -284,8 +257,42 @@ def _with_defaults(document: Document, defaults: dict[str, str | None]) -> Docum
 # ---------------------------------------------------------------- JSON lines
 
 
+def _read_stdin(stream: TextIO | BinaryIO, max_bytes: int) -> Iterator[Document | Failure]:
+    """JSON lines; or, when the first line that is not blank does not start like JSON ("{", "["), the
+    whole input as one plain-text document (``cat report.txt | sitrep extract -``)."""
+    lines = iter(cast(Iterable[Line], stream))
+    head: list[Line] = []
+    for raw in lines:
+        head.append(raw)
+        text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+        if text.strip().lstrip("\ufeff"):
+            break
+    first = head[-1] if head else ""
+    first_text = first.decode("utf-8", "replace") if isinstance(first, bytes) else first
+    if not head or first_text.strip().lstrip("\ufeff").startswith(("{", "[")):
+        yield from _read_jsonl_lines(itertools.chain(head, lines), STDIN_NAME, max_bytes, None)
+        return
+    log.info("standard input is not JSON lines: reading it as one plain-text document")
+    yield _stdin_text(itertools.chain(head, lines), max_bytes)
+
+
+def _stdin_text(lines: Iterable[Line], max_bytes: int) -> Document | Failure:
+    chunks: list[bytes] = []
+    size = 0
+    for raw in lines:
+        chunk = raw if isinstance(raw, bytes) else raw.encode("utf-8", "surrogatepass")
+        size += len(chunk)
+        if size > max_bytes:
+            return Failure(STDIN_NAME, _too_large(size, max_bytes), STAGE)
+        chunks.append(chunk)
+    try:
+        return document_from_text(decode_bytes(b"".join(chunks), STDIN_NAME), STDIN_NAME)
+    except DocumentError as err:
+        return Failure(err.document, err.reason, STAGE)
+
+
 def _read_jsonl_lines(
-    stream: TextIO | BinaryIO, name: str, max_bytes: int, path: str | None
+    stream: TextIO | BinaryIO | Iterable[Line], name: str, max_bytes: int, path: str | None
 ) -> Iterator[Document | Failure]:
     lines = cast(Iterable[Line], stream)  # text or bytes lines, told apart per line
     for number, raw in enumerate(lines, start=1):
@@ -362,70 +369,6 @@ def _json_date(value: Any, doc_id: str) -> str | None:
     if day is None:
         log.warning("%s: ignoring published %r, not a YYYY-MM-DD or ISO 8601 date", doc_id, value)
     return day
-
-
-# ---------------------------------------------------------------- HTML
-
-
-def _extract_page(html: str, url: str | None, doc_id: str) -> dict[str, Any]:
-    if not _HTML_FRAME.search(html[:5000]):
-        # A bare fragment (common in JSON lines) is not a tree trafilatura accepts.
-        html = f"<html><body>{html}</body></html>"
-    try:
-        result = trafilatura.bare_extraction(
-            html,
-            url=url,
-            with_metadata=True,
-            favor_precision=True,
-            include_comments=False,
-            include_tables=False,
-            include_links=False,
-            include_images=False,
-            # Page dates from metadata only: htmldate's extensive search reads dates out of the
-            # story body, usually the event's day rather than the publication day.
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
-    except Exception as err:  # a parser failure on one hostile page must not end the batch
-        log.warning("%s: trafilatura failed (%s), falling back to a plain tag strip", doc_id, err)
-        return {}
-    if result is None:
-        return {}
-    return result if isinstance(result, dict) else result.as_dict()
-
-
-def _html_language(html: str) -> str | None:
-    match = _HTML_LANG.search(html[:5000])
-    return match.group(1).lower() if match else None
-
-
-class _TextCollector(HTMLParser):
-    """Collects text outside scripts and page furniture, with a newline at each block."""
-
-    SKIP = frozenset({"script", "style", "noscript", "template", "title", "nav", "header", "footer", "aside"})
-    SKIP |= frozenset({"form", "svg", "iframe", "button", "select"})
-    BLOCK = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "article"})
-    BLOCK |= frozenset({"section", "blockquote", "pre", "table", "ul", "ol", "dd", "dt", "figcaption"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.SKIP:
-            self._skipping += 1
-        elif tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
 
 
 # ---------------------------------------------------------------- small helpers
