@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 import click
 
@@ -17,6 +17,8 @@ from .errors import SitrepError, UsageError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 FORMATS = ("jsonl", "csv", "geojson", "table")  # export.FORMATS, listed here to keep start-up light
+LAYOUTS = ("current", "2020")  # export.LAYOUTS
+DB_HELP = "The store: an SQLite file, or a postgresql:// URL (default: $SITREP_DB)."
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,6 +38,8 @@ def main(verbose: int) -> None:
 @click.option("--url", default=None, help="URL for .txt inputs (recorded, never fetched).")
 @click.option("--max-bytes", type=int, default=5_000_000, show_default=True, help="Per-document size limit.")
 @click.option("--batch-size", type=int, default=32, show_default=True)
+@click.option("--acled-layout", "layout", type=click.Choice(LAYOUTS), default="current", show_default=True,
+              help="CSV columns: ACLED's current export, or its 2020 numeric layout.")  # fmt: skip
 def extract(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -44,6 +48,7 @@ def extract(
     url: str | None,
     max_bytes: int,
     batch_size: int,
+    layout: str,
 ) -> None:
     """Read documents (files, folders, '-' for JSON lines on stdin) and write events."""
     from . import export, ingest, pipeline
@@ -73,7 +78,7 @@ def extract(
         _die(str(exc), EXIT_USAGE)
     if hook is not None:
         click.echo("", err=True)
-    export.write_events(merger.events(), fmt, sys.stdout)
+    export.write_events(merger.events(), fmt, sys.stdout, layout=layout)
     sys.exit(EXIT_SOME_FAILED if failures else EXIT_OK)
 
 
@@ -104,7 +109,161 @@ def gazetteer_import(path: Path, index_path: Path | None) -> None:
     click.echo(f"imported {count} places from {path}", err=True)
 
 
-def _die(message: str, code: int) -> None:
+# ---------------------------------------------------------------- the store
+
+
+def _db_option(func):
+    return click.option("--db", "db", envvar="SITREP_DB", required=True, help=DB_HELP)(func)
+
+
+def _open(db: str):
+    from .store import open_store
+
+    try:
+        return open_store(db)
+    except SitrepError as exc:
+        _die(str(exc), EXIT_USAGE)
+
+
+def _filter_options(func):
+    options = [
+        click.option("--since", help="Events on or after this day (YYYY-MM-DD)."),
+        click.option("--until", help="Events on or before this day (YYYY-MM-DD)."),
+        click.option("--country", help="Country name or ISO 3166 alpha-3 code."),
+        click.option("--admin1", help="First-level division, e.g. Al-Hasakeh."),
+        click.option("--event-type", help="ACLED event type, e.g. Battles."),
+        click.option("--sub-event-type", help="ACLED sub-event type, e.g. Armed clash."),
+        click.option("--actor", help="Part of an actor's name (any case)."),
+        click.option("--min-fatalities", type=int, help="At least this many fatalities."),
+        click.option("--bbox", help="Bounding box west,south,east,north in degrees."),
+        click.option("--contradictions/--no-contradictions", default=None,
+                     help="Only events whose sources disagree (or only those where they agree)."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _make_filter(values: dict):
+    from .store import make_filter
+
+    try:
+        return make_filter(**values)
+    except UsageError as exc:
+        _die(str(exc), EXIT_USAGE)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for .txt inputs.")
+@click.option("--outlet", default=None, help="Outlet name for .txt inputs.")
+@click.option("--url", default=None, help="URL for .txt inputs (recorded, never fetched).")
+@click.option("--max-bytes", type=int, default=5_000_000, show_default=True, help="Per-document size limit.")
+@click.option("--batch-size", type=int, default=16, show_default=True)
+def ingest(paths: tuple[str, ...], db: str, published, outlet, url, max_bytes: int, batch_size: int) -> None:
+    """Extract documents and merge them into the store; stored texts are skipped, so a re-run resumes."""
+    from .store import engine
+    from .store.ingest import ingest as run
+
+    store = _open(db)
+    try:
+        resources = engine.load_resources()
+    except SitrepError as exc:
+        _die(f"cannot load resources: {exc}", EXIT_USAGE)
+    counts = {"stored": 0, "skipped": 0, "failed": 0}
+    tty = sys.stderr.isatty()
+    try:
+        items = engine.read_paths(
+            paths, stdin=sys.stdin.buffer, max_bytes=max_bytes, published=published, outlet=outlet, url=url
+        )
+        for outcome in run(store, items, resources, batch_size=batch_size):
+            counts[outcome.status] += 1
+            if outcome.status == "failed":
+                click.echo(f"{chr(13) if tty else ''}sitrep: {outcome.document}: {outcome.reason}", err=True)
+            done = sum(counts.values())
+            if tty or done % 100 == 0:
+                line = f"{done} documents: " + ", ".join(f"{n} {status}" for status, n in counts.items())
+                click.echo(f"\r{line}" if tty else line, err=True, nl=not tty)
+    except SitrepError as exc:
+        _die(str(exc), EXIT_USAGE if isinstance(exc, UsageError) else EXIT_SOME_FAILED)
+    finally:
+        store.close()
+    if tty:
+        click.echo("", err=True)
+    total = _open(db)
+    events = total.count_events()
+    total.close()
+    click.echo(
+        f"sitrep: {counts['stored']} stored, {counts['skipped']} already stored, {counts['failed']} failed;"
+        f" the store holds {events} events",
+        err=True,
+    )
+    sys.exit(EXIT_SOME_FAILED if counts["failed"] else EXIT_OK)
+
+
+@main.command()
+@_db_option
+@_filter_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Output format.")
+@click.option("--acled-layout", "layout", type=click.Choice(LAYOUTS), default="current", show_default=True,
+              help="CSV columns: ACLED's current export, or its 2020 numeric layout.")  # fmt: skip
+def events(db: str, fmt: str | None, layout: str, **filters) -> None:
+    """Write the stored events that pass the filters."""
+    from . import export
+
+    flt = _make_filter(filters)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    store = _open(db)
+    try:
+        found = list(store.events(flt))
+        stamps = store.updated(e.event_id for e in found) if fmt == "csv" else None
+        export.write_events(found, fmt, sys.stdout, layout=layout, timestamps=stamps)
+    except SitrepError as exc:
+        _die(str(exc), EXIT_USAGE)
+    finally:
+        store.close()
+
+
+@main.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True)
+def serve(db: str, host: str, port: int) -> None:
+    """The map, the event dossiers and the JSON API over a store (read only)."""
+    from .web import serve as run
+
+    store = _open(db)
+    click.echo(f"sitrep: serving {db} on http://{host}:{port}/", err=True)
+    try:
+        run(store, host=host, port=port)
+    finally:
+        store.close()
+
+
+@main.command()
+@_db_option
+@click.option("--country", help="Country name or ISO 3166 alpha-3 code.")
+@click.option("--since", help="From this day (YYYY-MM-DD).")
+@click.option("--until", help="To this day (YYYY-MM-DD).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The HTML file to write.")  # fmt: skip
+def report(db: str, country: str | None, since: str | None, until: str | None, output: Path) -> None:
+    """A situation report: one self-contained HTML file (map, charts, events, contradictions)."""
+    from .report import write_report
+
+    flt = _make_filter({"country": country, "since": since, "until": until})
+    store = _open(db)
+    try:
+        count = write_report(store, flt, output)
+    except (SitrepError, OSError) as exc:
+        _die(str(exc), EXIT_SOME_FAILED)
+    finally:
+        store.close()
+    click.echo(f"sitrep: wrote {output} ({count} events)", err=True)
+
+
+def _die(message: str, code: int) -> NoReturn:
     click.echo(f"sitrep: {message}", err=True)
     sys.exit(code)
 
