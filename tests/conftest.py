@@ -10,6 +10,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+pytest_plugins = ["tests.store_helpers"]  # the store fixtures, on SQLite and PostgreSQL
+
 
 @pytest.fixture(scope="session")
 def resources():

@@ -54,7 +54,8 @@ def ingest(
     batch_size: int = 16,
     progress: ProgressHook | None = None,
 ) -> Iterator[Outcome]:
-    """Store every new document in ``items``; yields what became of each, in order."""
+    """Store every new document in ``items``; yields what became of each (documents already stored
+    as they are met, the others once a batch is extracted and each is stored)."""
     families = load_families(store)
     iterator = iter(items)
     while batch := list(islice(iterator, max(1, batch_size))):
