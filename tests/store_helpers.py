@@ -98,7 +98,7 @@ MARCH = Document(
 )
 
 HOSTILE_TEXT = (
-    "<script>window.pwned = 1</script> Gunmen <img src=x onerror=\"window.pwned=2\"> attacked "
+    '<script>window.pwned = 1</script> Gunmen <img src=x onerror="window.pwned=2"> attacked '
     "a market in Gao, killing three traders."
 )
 

@@ -259,11 +259,17 @@ def test_csv_2020_row_is_written_in_acled_style() -> None:
 
 
 def test_csv_leaves_unknown_values_blank() -> None:
-    row = csv_row_2020(_clash(event_date=None, fatalities=None, latitude=None, iso3=None, actor2=None, inter2=0))
+    row = csv_row_2020(
+        _clash(event_date=None, fatalities=None, latitude=None, iso3=None, actor2=None, inter2=0)
+    )
     assert (row["event_date"], row["year"], row["fatalities"], row["latitude"]) == ("", "", "", "")
     assert (row["iso"], row["region"], row["actor2"], row["interaction"]) == ("", "", "", "10")
     current = csv_row(_clash(event_date=None, fatalities=None, iso3=None, actor2=None, inter2=0))
-    assert (current["event_date"], current["fatalities"], current["interaction"]) == ("", "", "State forces only")
+    assert (current["event_date"], current["fatalities"], current["interaction"]) == (
+        "",
+        "",
+        "State forces only",
+    )
 
 
 def test_csv_output_is_deterministic() -> None:

@@ -44,9 +44,8 @@ def test_a_new_store_is_migrated_to_the_latest_schema(store: Store) -> None:
 
 
 def test_a_store_from_a_newer_sitrep_is_refused(db_url: str) -> None:
-    with open_store(db_url) as s:
-        with s._transaction() as cur:
-            cur.execute(s._sql("INSERT INTO schema_migrations VALUES (?, ?, ?)"), (LATEST + 1, "future", "now"))
+    with open_store(db_url) as s, s._transaction() as cur:
+        cur.execute(s._sql("INSERT INTO schema_migrations VALUES (?, ?, ?)"), (LATEST + 1, "future", "now"))
     with pytest.raises(StoreError, match="newer than this sitrep"):
         open_store(db_url)
 
@@ -203,7 +202,9 @@ def test_another_text_under_a_stored_id_is_kept_under_a_new_id(store: Store, res
     assert store.count_documents() == 2
 
 
-def test_khirbet_ammo_one_document_at_a_time_in_reverse_gives_the_batch_events(store: Store, resources) -> None:
+def test_khirbet_ammo_one_document_at_a_time_in_reverse_gives_the_batch_events(
+    store: Store, resources
+) -> None:
     from sitrep.store import engine
 
     folder = shared_path("corpus", "khirbet-ammo")
