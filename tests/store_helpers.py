@@ -101,6 +101,14 @@ HOSTILE_TEXT = (
     '<script>window.pwned = 1</script> Gunmen <img src=x onerror="window.pwned=2"> attacked '
     "a market in Gao, killing three traders."
 )
+HOSTILE = Document(
+    id="hostile-7",
+    outlet='<img src=x onerror="window.pwned=3">Evil FM',
+    url="javascript:window.pwned=4",
+    title="<script>window.pwned=5</script>",
+    published="2023-03-21",
+    text=HOSTILE_TEXT,
+)
 
 
 def hand_event(event_id: str = "evt-clash", **changes) -> Event:
@@ -146,6 +154,32 @@ def hand_event(event_id: str = "evt-clash", **changes) -> Event:
 def _claim(field: str, value, document: Document, source: str, quote: str) -> Claim:
     start = document.text.index(quote)
     return Claim(field, value, document.id, source, (start, start + len(quote)), quote)
+
+
+def hostile_event() -> Event:
+    """An event whose every string is an attack on the page that shows it."""
+    script = "<script>window.pwned = 1</script>"
+    return hand_event(
+        "evt-hostile",
+        documents=("hostile-7",),
+        event_date="2023-03-21",
+        location='<b onmouseover="window.pwned=6">Gao</b>',
+        latitude=16.27,
+        longitude=-0.04,
+        source=("<script>window.pwned=7</script>",),
+        notes="</script><script>window.pwned=8</script>",
+        actor1='"><svg onload="window.pwned=9">',
+        claims=(_claim("location", script, HOSTILE, '<img src=x onerror="window.pwned=3">', script),),
+        contradictions=(
+            Contradiction(
+                "fatalities",
+                (
+                    Version("<svg onload=window.pwned=10>", ("<i>first</i>",), ("hostile-7",)),
+                    Version(3, ("Gao Info",), ("hostile-7",)),
+                ),
+            ),
+        ),
+    )
 
 
 def hand_events() -> list[Event]:

@@ -211,7 +211,7 @@
 
   form.addEventListener("submit", function (event) { event.preventDefault(); load(false); });
   form.addEventListener("change", function () { load(false); });
-  document.getElementById("reset").addEventListener("click", function () {
+  document.getElementById("clear-filters").addEventListener("click", function () {
     form.reset();
     FIELDS.forEach(function (name) { var i = form.elements[name]; if (i && i.type !== "checkbox") { i.value = ""; } });
     load(false);
