@@ -168,7 +168,7 @@ def test_documents_one_at_a_time_in_any_order_give_the_batch_events(store: Store
 
 def _reset(s: Store) -> None:
     with s._transaction() as cur:
-        for table in ("event_documents", "events", "mentions", "documents"):
+        for table in ("event_documents", "event_data", "events", "mentions", "documents"):
             cur.execute(f"DELETE FROM {table}")
 
 

@@ -10,9 +10,9 @@ import pytest
 
 from sitrep.records import Claim, Document
 from sitrep.store import Store, open_store
-from sitrep.web import create_app
+from sitrep.web import create_app, running
 from sitrep.web.dossier import ClaimView, build, pieces
-from tests.browser_helpers import live_server, wait_for
+from tests.browser_helpers import wait_for
 from tests.store_helpers import CLASH, HOSTILE, MARCH, hand_events, hostile_event
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -36,7 +36,7 @@ def client(web_store):
 
 @pytest.fixture(scope="module")
 def base_url(web_store) -> Iterator[str]:
-    with live_server(create_app(web_store)) as url:
+    with running(create_app(web_store)) as url:
         yield url
 
 

@@ -11,6 +11,7 @@ from .base import Store, StoreError
 
 class PostgresStore(Store):
     placeholder = "%s"
+    maintenance = "VACUUM ANALYZE"  # also marks pages all-visible, for index-only scans
 
     def __init__(self, url: str) -> None:
         super().__init__(url)
