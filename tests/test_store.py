@@ -215,3 +215,16 @@ def test_khirbet_ammo_one_document_at_a_time_in_reverse_gives_the_batch_events(
     assert _events(store) == batch
     assert _ingest(store, documents, resources) == ["skipped"] * len(documents)
     assert _events(store) == batch
+
+
+def test_a_file_that_is_not_a_store_is_a_store_error_naming_it(tmp_path) -> None:
+    bogus = tmp_path / "notes.sqlite"
+    bogus.write_text("these are notes, not a database\n" * 200, "utf-8")
+    with pytest.raises(StoreError, match="notes.sqlite"):
+        open_store(str(bogus))
+
+
+def test_an_unreachable_postgresql_server_is_a_store_error_without_the_password() -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store("postgresql://someone:secret@127.0.0.1:1/nothing?connect_timeout=2")
+    assert "secret" not in str(caught.value) and "someone@127.0.0.1:1" in str(caught.value)

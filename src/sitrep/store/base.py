@@ -14,7 +14,7 @@ import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -74,6 +74,7 @@ class Store(ABC):
     """An event store; open one with ``sitrep.store.open_store(url)``."""
 
     placeholder = "?"
+    errors: tuple[type[Exception], ...] = ()  # the driver's errors, reported as StoreError
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -101,8 +102,20 @@ class Store(ABC):
     def _sql(self, text: str) -> str:
         return text if self.placeholder == "?" else text.replace("?", self.placeholder)
 
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Database errors become a StoreError naming the store."""
+        try:
+            yield
+        except self.errors as exc:
+            raise StoreError(f"{self.name}: {exc}") from exc
+
+    @property
+    def name(self) -> str:
+        return self.url
+
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
+        with self._lock, self._guard():
             cur = self._cursor()
             cur.execute(self._sql(sql), tuple(params))
             return list(cur.fetchall())
@@ -119,14 +132,14 @@ class Store(ABC):
 
     def migrate(self) -> int:
         """Apply the migrations this store lacks, each in its own transaction; the version after."""
-        with self._lock:
+        with self._lock, self._guard():
             with self._transaction() as cur:
                 cur.execute(VERSIONS_TABLE)
             applied = {row[0] for row in self._rows("SELECT version FROM schema_migrations")}
             newer = [v for v in applied if v > LATEST]
             if newer:
                 raise StoreError(
-                    f"{self.url}: schema version {max(newer)} is newer than this sitrep ({LATEST})"
+                    f"{self.name}: schema version {max(newer)} is newer than this sitrep ({LATEST})"
                 )
             for version, description, statements in MIGRATIONS:
                 if version in applied:
@@ -144,7 +157,7 @@ class Store(ABC):
 
     def analyze(self) -> None:
         """Refresh the query planner's statistics (after a large import)."""
-        with self._lock:
+        with self._lock, self._guard():
             self._cursor().execute(self.maintenance)
 
     def schema_version(self) -> int:
@@ -202,7 +215,7 @@ class Store(ABC):
     def write(self, change: Change) -> None:
         """Store one document with its mentions and the events they change, all or nothing."""
         stamp = int(time.time())
-        with self._lock, self._transaction() as cur:
+        with self._lock, self._guard(), self._transaction() as cur:
             self._insert_document(cur, change.document)
             cur.executemany(
                 self._sql("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)"),
@@ -227,7 +240,7 @@ class Store(ABC):
 
         stamp = int(time.time())
         rows = [(event, event.event_id) for event in events]
-        with self._lock, self._transaction() as cur:
+        with self._lock, self._guard(), self._transaction() as cur:
             for document in documents:
                 key = content_hash(document.text)
                 self._insert_document(cur, StoredDocument(key, document, ()))

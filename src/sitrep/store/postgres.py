@@ -19,10 +19,15 @@ class PostgresStore(Store):
             import psycopg
         except ImportError as exc:  # pragma: no cover - psycopg is a dependency
             raise StoreError("PostgreSQL stores need psycopg 3 (pip install 'psycopg[binary]')") from exc
+        self.errors = (psycopg.Error,)
         try:
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to the store {_safe(url)}: {exc}") from exc
+
+    @property
+    def name(self) -> str:
+        return _safe(self.url)
 
     def _cursor(self) -> Any:
         return self._conn.cursor()

@@ -13,6 +13,8 @@ from .base import Store, StoreError
 
 
 class SQLiteStore(Store):
+    errors = (sqlite3.Error,)
+
     def __init__(self, path: str | Path) -> None:
         super().__init__(str(path))
         try:
