@@ -167,10 +167,13 @@ def ingest(paths: tuple[str, ...], db: str, published, outlet, url, max_bytes: i
     from .store.ingest import ingest as run
 
     store = _open(db)
-    try:
-        resources = engine.load_resources()
-    except SitrepError as exc:
-        _die(f"cannot load resources: {exc}", EXIT_USAGE)
+
+    def resources():
+        try:
+            return engine.load_resources()
+        except SitrepError as exc:
+            _die(f"cannot load resources: {exc}", EXIT_USAGE)
+
     counts = {"stored": 0, "skipped": 0, "failed": 0}
     tty = sys.stderr.isatty()
     try:

@@ -55,8 +55,12 @@ def ingest(
     progress: ProgressHook | None = None,
 ) -> Iterator[Outcome]:
     """Store every new document in ``items``; yields what became of each (documents already stored
-    as they are met, the others once a batch is extracted and each is stored)."""
+    as they are met, the others once a batch is extracted and each is stored).
+
+    ``resources`` may be a function that loads them: it is called when the first new document
+    needs extracting, so a run that finds nothing new loads no model."""
     families = load_families(store)
+    loaded: list[Any] = []
     iterator = iter(items)
     while batch := list(islice(iterator, max(1, batch_size))):
         fresh: list[tuple[str, Document]] = []
@@ -72,7 +76,9 @@ def ingest(
             document = unique_id(store, item, key, taken)
             taken.add(document.id)
             fresh.append((key, document))
-        extracted = engine.extract([doc for _, doc in fresh], resources) if fresh else {}
+        if fresh and not loaded:
+            loaded.append(resources() if callable(resources) else resources)
+        extracted = engine.extract([doc for _, doc in fresh], loaded[0]) if fresh else {}
         for key, document in fresh:
             found = extracted[document.id]
             if isinstance(found, Failure):
