@@ -194,6 +194,8 @@ def test_csv_timestamp_comes_from_the_store_when_given() -> None:
         (0, 6, "Protesters only"),
         (3, 7, "Political militia-Civilians"),
         (1, 8, "State forces-External/Other forces"),
+        (7, 8, "External/Other forces-Civilians"),  # the codebook's one exception to smaller first
+        (8, 7, "External/Other forces-Civilians"),
         (0, 0, ""),
     ],
 )
@@ -201,10 +203,17 @@ def test_interaction_label_joins_actor_types_smaller_code_first(inter1: int, int
     assert interaction_label(inter1, inter2) == label
 
 
-def test_civilian_targeting_marks_political_violence_against_civilians_only() -> None:
+def test_civilian_targeting_marks_events_aimed_at_civilians_never_battles() -> None:
     attack = _clash(event_type="Violence against civilians", sub_event_type="Attack", inter2=7)
-    assert civilian_targeting(attack) == "Civilian targeting"
-    assert civilian_targeting(_clash()) == ""
+    market_bomb = _clash(
+        event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED", inter2=7
+    )
+    mob = _clash(event_type="Riots", sub_event_type="Mob violence", inter1=5, inter2=7)
+    crackdown = _clash(event_type="Protests", sub_event_type="Excessive force against protesters", inter2=6)
+    for event in (attack, market_bomb, mob, crackdown):
+        assert civilian_targeting(event) == "Civilian targeting", event.sub_event_type
+    assert civilian_targeting(_clash(inter2=7)) == ""  # a battle, whoever was hit
+    assert civilian_targeting(_clash(event_type="Explosions/Remote violence", inter2=3)) == ""
     assert civilian_targeting(_protest()) == ""
 
 

@@ -8,8 +8,9 @@ CSV conventions. The default layout is ACLED's current export (2024 on, 31 colum
 own columns (``CSV_COLUMNS``); ``layout="2020"`` writes the older numeric layout (``CSV_2020_COLUMNS``).
 - Current: ``event_date`` is ``YYYY-MM-DD``; ``inter1``/``inter2`` are text labels (``State forces``)
   and ``interaction`` joins them, smaller code first (``State forces-Rebel group``; one-sided:
-  ``Rebel group only``); ``civilian_targeting`` is ``Civilian targeting`` for political violence
-  against civilians; ``tags``, ``admin3`` and ``source_scale`` are blank.
+  ``Rebel group only``; 78 is ``External/Other forces-Civilians``); ``civilian_targeting`` is
+  ``Civilian targeting`` where civilians are the main target; ``tags``, ``admin3`` and
+  ``source_scale`` are blank.
 - 2020: ``event_date`` is ``DD Month YYYY`` (``09 May 2020``); the inter codes and ``interaction``
   are numbers, smaller first, a one-sided event adding a 0 (``20``).
 - Both: ``region`` uses ACLED's current region names (``South Asia``, ``Southeast Asia``);
@@ -70,7 +71,8 @@ INTER_LABELS: Mapping[int, str] = MappingProxyType({
     1: "State forces", 2: "Rebel group", 3: "Political militia", 4: "Identity militia",
     5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces",
 })  # fmt: skip
-CIVILIAN_TARGETING = "Civilian targeting"
+CIVILIAN_TARGETING = "Civilian targeting"  # as ACLED's exports write it
+EXCESSIVE_FORCE = "Excessive force against protesters"
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -269,19 +271,26 @@ def write_csv(
 
 
 def interaction_label(inter1: int, inter2: int) -> str:
-    """ACLED's current interaction text: the labels joined, smaller code first; one side "... only"."""
+    """ACLED's current interaction text: the labels joined, smaller code first (the codebook's one
+    exception: 78 is ``External/Other forces-Civilians``); one side alone "... only"."""
     codes = sorted(code for code in (inter1, inter2) if code in INTER_LABELS)
     if not codes:
         return ""
     if len(codes) == 1:
         return f"{INTER_LABELS[codes[0]]} only"
+    if codes == [7, 8]:
+        codes.reverse()
     return f"{INTER_LABELS[codes[0]]}-{INTER_LABELS[codes[1]]}"
 
 
 def civilian_targeting(event: Event) -> str:
-    """ACLED's flag for political violence whose target is civilians (actor type 7)."""
-    targets_civilians = 7 in (event.inter1, event.inter2)
-    return CIVILIAN_TARGETING if targets_civilians and "Political violence" in event.disorder_type else ""
+    """ACLED's flag for events whose main target is civilians (coding-rules.md 5.5): all violence
+    against civilians and excessive force against protesters; explosions, riots and mobs aimed at
+    civilians (actor type 7); never battles."""
+    if event.event_type == "Violence against civilians" or event.sub_event_type == EXCESSIVE_FORCE:
+        return CIVILIAN_TARGETING
+    aimed = 7 in (event.inter1, event.inter2)
+    return CIVILIAN_TARGETING if aimed and event.event_type in ("Explosions/Remote violence", "Riots") else ""
 
 
 def acled_date(value: str | None) -> str:
