@@ -10,6 +10,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+# the store fixtures (SQLite and PostgreSQL) and the browser (Debian's chromium)
+pytest_plugins = ["tests.store_helpers", "tests.browser_helpers"]
+
 
 @pytest.fixture(scope="session")
 def resources():

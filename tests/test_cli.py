@@ -161,3 +161,54 @@ def test_gazetteer_path_and_info_say_where_the_index_is(tmp_path):
     assert proc.returncode == 0 and proc.stdout.strip().endswith(".sqlite")
     info = _run(["gazetteer", "info", "--index", str(tmp_path / "none.sqlite")])
     assert info.returncode == 0 and "not built yet" in info.stdout
+
+
+# ---------------------------------------------------------------- the store from the command line
+
+
+def _feed(documents) -> str:
+    return "\n".join(json.dumps(d.to_dict()) for d in documents) + "\n"
+
+
+def test_ingest_then_query_the_store_in_every_format(tmp_path):
+    import csv
+    import io
+
+    from tests.store_helpers import CLASH, MARCH
+
+    db = str(tmp_path / "events.sqlite")
+    first = _run(["ingest", "-", "--db", db], _feed([*CLASH, MARCH]))
+    assert first.returncode == 0, first.stderr
+    assert "4 stored, 0 already stored, 0 failed; the store holds 2 events" in first.stderr
+    again = _run(["ingest", "-", "--db", db], _feed([*CLASH, MARCH]))
+    assert "0 stored, 4 already stored, 0 failed; the store holds 2 events" in again.stderr
+    kenya = _run(["events", "--db", db, "--country", "Kenya", "--format", "jsonl"])
+    assert [json.loads(line)["documents"] for line in kenya.stdout.splitlines()] == [["kenya-4"]]
+    table = _run(["events", "--db", db, "--contradictions", "--format", "table"])
+    assert "Kidal" in table.stdout and "1 event;" in table.stdout
+    current = _run(["events", "--db", db, "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(current.stdout)))
+    assert {r["event_date"] for r in rows} == {"2023-03-12", "2023-05-16"}
+    assert all(int(r["timestamp"]) > 0 for r in rows)
+    old = _run(["events", "--db", db, "--format", "csv", "--acled-layout", "2020"])
+    assert old.stdout.startswith("data_id,iso,event_id_cnty")
+    geo = _run(["events", "--db", db, "--format", "geojson", "--bbox", "30,-5,40,5"])
+    assert len(json.loads(geo.stdout)["features"]) == 1
+    report = tmp_path / "report.html"
+    made = _run(["report", "--db", db, "--country", "Mali", "-o", str(report)])
+    assert made.returncode == 0, made.stderr
+    assert "Kidal" in report.read_text("utf-8")
+
+
+def test_a_bad_filter_is_a_usage_error_naming_the_value(tmp_path):
+    proc = _run(["events", "--db", str(tmp_path / "e.sqlite"), "--since", "last week"])
+    assert proc.returncode == 2 and "since must be a date YYYY-MM-DD, not 'last week'" in proc.stderr
+
+
+def test_extract_writes_acleds_current_csv_or_the_2020_layout():
+    current = _run(["extract", "--format", "csv", str(ROOT / "examples" / "report.txt")])
+    assert current.stdout.startswith("event_id_cnty,event_date,year,time_precision,disorder_type,")
+    old = _run(
+        ["extract", "--format", "csv", "--acled-layout", "2020", str(ROOT / "examples" / "report.txt")]
+    )
+    assert old.stdout.startswith("data_id,iso,event_id_cnty,event_id_no_cnty,event_date,")

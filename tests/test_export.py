@@ -9,13 +9,17 @@ import pytest
 
 from sitrep.errors import UsageError
 from sitrep.export import (
-    ACLED_COLUMNS,
+    ACLED_2020_COLUMNS,
+    CSV_2020_COLUMNS,
     CSV_COLUMNS,
     FORMATS,
     acled_date,
     acled_region,
+    civilian_targeting,
     csv_row,
+    csv_row_2020,
     interaction,
+    interaction_label,
     write_csv,
     write_events,
     write_geojson,
@@ -134,9 +138,106 @@ def test_jsonl_writes_non_finite_numbers_as_null() -> None:
 # ---------------------------------------------------------------- CSV
 
 
-def test_csv_has_acled_column_order() -> None:
+CURRENT_HEADER = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "timestamp",
+]  # fmt: skip
+SITREP_HEADER = ["claims", "contradictions", "documents", "event_id", "iso3", "cameo", "plover", "confidence"]
+
+
+def test_csv_header_is_acleds_current_export_then_sitreps_columns() -> None:
     out = io.StringIO()
     write_csv([_clash()], out)
+    header = next(csv.reader(io.StringIO(out.getvalue())))
+    assert header == CURRENT_HEADER + SITREP_HEADER
+    assert tuple(header) == CSV_COLUMNS
+
+
+def test_csv_row_uses_iso_dates_and_text_actor_types() -> None:
+    out = io.StringIO()
+    write_csv([_clash()], out)
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert (row["event_date"], row["year"]) == ("2023-03-12", "2023")
+    assert (row["inter1"], row["inter2"]) == ("State forces", "Political militia")
+    assert row["interaction"] == "State forces-Political militia"
+    assert row["disorder_type"] == "Political violence" and row["civilian_targeting"] == ""
+    assert row["iso"] == "466" and row["iso3"] == "MLI" and row["region"] == "Western Africa"
+    assert row["event_id_cnty"].startswith("MLI") and row["event_id"] == "3f2a9c0d11e4b7a8"
+    assert row["timestamp"] == "0" and row["tags"] == ""
+    assert row["documents"] == "report-1; report-2"
+    assert row["contradictions"] == "fatalities: 4 [Local official] / 2 [Malian army; ORTM]"
+
+
+def test_csv_claims_column_keeps_every_claim_with_its_span() -> None:
+    row = csv_row(_clash())
+    claims = json.loads(row["claims"])
+    assert [c["field"] for c in claims] == ["fatalities", "location"]
+    assert claims[0]["span"] == [41, 53] and claims[0]["quote"] == TEXT[41:53]
+
+
+def test_csv_timestamp_comes_from_the_store_when_given() -> None:
+    out = io.StringIO()
+    write_csv([_clash()], out, timestamps={"3f2a9c0d11e4b7a8": 1700000000})
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["timestamp"] == "1700000000"
+
+
+@pytest.mark.parametrize(
+    ("inter1", "inter2", "label"),
+    [
+        (1, 2, "State forces-Rebel group"),
+        (2, 1, "State forces-Rebel group"),
+        (2, 0, "Rebel group only"),
+        (0, 6, "Protesters only"),
+        (3, 7, "Political militia-Civilians"),
+        (1, 8, "State forces-External/Other forces"),
+        (7, 8, "External/Other forces-Civilians"),  # the codebook's one exception to smaller first
+        (8, 7, "External/Other forces-Civilians"),
+        (0, 0, ""),
+    ],
+)
+def test_interaction_label_joins_actor_types_smaller_code_first(inter1: int, inter2: int, label: str) -> None:
+    assert interaction_label(inter1, inter2) == label
+
+
+def test_civilian_targeting_marks_events_aimed_at_civilians_never_battles() -> None:
+    attack = _clash(event_type="Violence against civilians", sub_event_type="Attack", inter2=7)
+    market_bomb = _clash(
+        event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED", inter2=7
+    )
+    mob = _clash(event_type="Riots", sub_event_type="Mob violence", inter1=5, inter2=7)
+    crackdown = _clash(event_type="Protests", sub_event_type="Excessive force against protesters", inter2=6)
+    for event in (attack, market_bomb, mob, crackdown):
+        assert civilian_targeting(event) == "Civilian targeting", event.sub_event_type
+    assert civilian_targeting(_clash(inter2=7)) == ""  # a battle, whoever was hit
+    assert civilian_targeting(_clash(event_type="Explosions/Remote violence", inter2=3)) == ""
+    assert civilian_targeting(_protest()) == ""
+
+
+def test_csv_opens_in_pandas_with_acleds_current_columns() -> None:
+    pandas = pytest.importorskip("pandas", reason="pandas is not installed")
+    out = io.StringIO()
+    write_csv([_clash(), _protest()], out)
+    frame = pandas.read_csv(io.StringIO(out.getvalue()))
+    assert list(frame.columns[: len(CURRENT_HEADER)]) == CURRENT_HEADER
+    assert len(frame) == 2 and frame.loc[0, "interaction"] == "State forces-Political militia"
+    assert frame.loc[1, "interaction"] == "Protesters only"
+
+
+def test_an_unknown_acled_layout_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="unknown ACLED layout '2019'"):
+        write_csv([_clash()], io.StringIO(), layout="2019")
+
+
+# ---------------------------------------------------------------- CSV, ACLED's 2020 layout
+
+
+def test_csv_2020_layout_has_acleds_old_column_order() -> None:
+    out = io.StringIO()
+    write_csv([_clash()], out, layout="2020")
     header = next(csv.reader(io.StringIO(out.getvalue())))
     assert header[:31] == [
         "data_id", "iso", "event_id_cnty", "event_id_no_cnty", "event_date", "year", "time_precision",
@@ -147,12 +248,12 @@ def test_csv_has_acled_column_order() -> None:
     ]  # fmt: skip
     extras = ["cameo", "plover", "confidence", "documents", "contradictions", "event_id", "disorder_type"]
     assert header[31:] == extras
-    assert tuple(header) == CSV_COLUMNS and len(ACLED_COLUMNS) == 31
+    assert tuple(header) == CSV_2020_COLUMNS and len(ACLED_2020_COLUMNS) == 31
 
 
-def test_csv_row_is_written_in_acled_style() -> None:
+def test_csv_2020_row_is_written_in_acled_style() -> None:
     out = io.StringIO()
-    write_csv([_clash()], out)
+    write_csv([_clash()], out, layout="2020")
     row = next(csv.DictReader(io.StringIO(out.getvalue())))
     assert row["event_date"] == "12 March 2023" and row["year"] == "2023"
     assert row["iso"] == "466" and row["iso3"] == "MLI"
@@ -167,20 +268,30 @@ def test_csv_row_is_written_in_acled_style() -> None:
 
 
 def test_csv_leaves_unknown_values_blank() -> None:
-    row = csv_row(_clash(event_date=None, fatalities=None, latitude=None, iso3=None, actor2=None, inter2=0))
+    row = csv_row_2020(
+        _clash(event_date=None, fatalities=None, latitude=None, iso3=None, actor2=None, inter2=0)
+    )
     assert (row["event_date"], row["year"], row["fatalities"], row["latitude"]) == ("", "", "", "")
     assert (row["iso"], row["region"], row["actor2"], row["interaction"]) == ("", "", "", "10")
+    current = csv_row(_clash(event_date=None, fatalities=None, iso3=None, actor2=None, inter2=0))
+    assert (current["event_date"], current["fatalities"], current["interaction"]) == (
+        "",
+        "",
+        "State forces only",
+    )
 
 
 def test_csv_output_is_deterministic() -> None:
-    first, second = io.StringIO(), io.StringIO()
-    write_csv([_clash(), _protest()], first)
-    write_csv([_clash(), _protest()], second)
-    assert first.getvalue() == second.getvalue()
+    for layout in ("current", "2020"):
+        first, second = io.StringIO(), io.StringIO()
+        write_csv([_clash(), _protest()], first, layout=layout)
+        write_csv([_clash(), _protest()], second, layout=layout)
+        assert first.getvalue() == second.getvalue()
 
 
 def test_csv_event_numbers_differ_between_events() -> None:
-    assert csv_row(_clash())["data_id"] != csv_row(_protest())["data_id"]
+    assert csv_row_2020(_clash())["data_id"] != csv_row_2020(_protest())["data_id"]
+    assert csv_row(_clash())["event_id_cnty"] != csv_row(_protest())["event_id_cnty"]
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 import click
 
@@ -27,6 +27,8 @@ from sitrep.errors import ResourceError, SitrepError, UsageError
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_RESOURCE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 FORMATS = ("jsonl", "csv", "geojson", "table")  # export.FORMATS, listed here to keep start-up light
+LAYOUTS = ("current", "2020")  # export.LAYOUTS
+DB_HELP = "The store: an SQLite file, or a postgresql:// URL (default: $SITREP_DB)."
 
 log = logging.getLogger("sitrep")
 
@@ -89,6 +91,8 @@ def main() -> None:
 @click.option("--max-bytes", type=int, default=5_000_000, show_default=True, help="Per-document size limit.")
 @click.option("--batch-size", type=int, default=32, show_default=True)
 @click.option("--no-merge", is_flag=True, help="Write each document's events as soon as it is coded.")
+@click.option("--acled-layout", "layout", type=click.Choice(LAYOUTS), default="current", show_default=True,
+              help="CSV columns: ACLED's current export, or its 2020 numeric layout.")  # fmt: skip
 @verbose_option
 def extract(
     paths: tuple[str, ...],
@@ -99,6 +103,7 @@ def extract(
     max_bytes: int,
     batch_size: int,
     no_merge: bool,
+    layout: str,
 ) -> None:
     """Read documents (files, folders, '-' for standard input) and write events.
 
@@ -122,25 +127,25 @@ def extract(
     with _signals_as_interrupts():
         try:
             if no_merge:
-                export.write_events(_streamed(runner.run(items), out), fmt, out)
+                export.write_events(_streamed(runner.run(items), out), fmt, out, layout=layout)
             else:
                 _report_failures(runner.run(items))
                 _finish_progress(hook)
-                _write(export, runner.events(), fmt, out)
+                _write(export, runner.events(), fmt, out, layout)
         except UsageError as exc:
             _die(str(exc), EXIT_USAGE)
         except Interrupted as stop:
             _finish_progress(hook)
             events = runner.events()
-            _write(export, events, fmt, out)
+            _write(export, events, fmt, out, layout)
             _say(f"interrupted: wrote the {len(events)} events merged so far")
             sys.exit(stop.code)
     _finish_progress(hook)
     sys.exit(EXIT_SOME_FAILED if runner.failures else EXIT_OK)
 
 
-def _write(export: Any, events: list[Any], fmt: str, out: TextIO) -> None:
-    export.write_events(events, fmt, out)
+def _write(export: Any, events: list[Any], fmt: str, out: TextIO, layout: str) -> None:
+    export.write_events(events, fmt, out, layout=layout)
     if logging.getLogger("sitrep").isEnabledFor(logging.INFO):
         from sitrep.explain import why
 
@@ -258,6 +263,169 @@ def gazetteer_rebuild(index_path: Path | None) -> None:
     click.echo(f"{build_index(path)} places in {path}", err=True)
 
 
+# --------------------------------------------------------------------------- the store
+
+
+def _db_option(func):
+    return click.option("--db", "db", envvar="SITREP_DB", required=True, help=DB_HELP)(func)
+
+
+def _open(db: str):
+    from sitrep.store import open_store
+
+    try:
+        return open_store(db)
+    except SitrepError as exc:
+        _die(str(exc), EXIT_USAGE)
+
+
+def _filter_options(func):
+    options = [
+        click.option("--since", help="Events on or after this day (YYYY-MM-DD)."),
+        click.option("--until", help="Events on or before this day (YYYY-MM-DD)."),
+        click.option("--country", help="Country name or ISO 3166 alpha-3 code."),
+        click.option("--admin1", help="First-level division, e.g. Al-Hasakeh."),
+        click.option("--event-type", help="ACLED event type, e.g. Battles."),
+        click.option("--sub-event-type", help="ACLED sub-event type, e.g. Armed clash."),
+        click.option("--actor", help="Part of an actor's name (any case)."),
+        click.option("--min-fatalities", type=int, help="At least this many fatalities."),
+        click.option("--bbox", help="Bounding box west,south,east,north in degrees."),
+        click.option("--contradictions/--no-contradictions", default=None,
+                     help="Only events whose sources disagree (or only those where they agree)."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _make_filter(values: dict):
+    from sitrep.store import make_filter
+
+    try:
+        return make_filter(**values)
+    except UsageError as exc:
+        _die(str(exc), EXIT_USAGE)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for .txt inputs.")
+@click.option("--outlet", default=None, help="Outlet name for .txt inputs.")
+@click.option("--url", default=None, help="URL for .txt inputs (recorded, never fetched).")
+@click.option("--max-bytes", type=int, default=5_000_000, show_default=True, help="Per-document size limit.")
+@click.option("--batch-size", type=int, default=16, show_default=True)
+@verbose_option
+def ingest(paths: tuple[str, ...], db: str, published, outlet, url, max_bytes: int, batch_size: int) -> None:
+    """Extract documents and merge them into the store; stored texts are skipped, so a re-run resumes."""
+    from sitrep.store import engine
+    from sitrep.store.ingest import ingest as run
+
+    store = _open(db)
+
+    def resources():
+        try:
+            return engine.load_resources()
+        except SitrepError as exc:
+            _die(f"cannot load resources: {exc}", EXIT_RESOURCE)
+
+    counts = {"stored": 0, "skipped": 0, "failed": 0}
+    tty = sys.stderr is not None and sys.stderr.isatty()
+    try:
+        stdin = sys.stdin.buffer if sys.stdin is not None and "-" in paths else None
+        items = engine.read_paths(
+            paths, stdin=stdin, max_bytes=max_bytes, published=published, outlet=outlet, url=url
+        )
+        for outcome in run(store, items, resources, batch_size=batch_size):
+            counts[outcome.status] += 1
+            if outcome.status == "failed":
+                click.echo(f"{chr(13) if tty else ''}sitrep: {outcome.document}: {outcome.reason}", err=True)
+            done = sum(counts.values())
+            if tty or done % 100 == 0:
+                line = f"{done} documents: " + ", ".join(f"{n} {status}" for status, n in counts.items())
+                click.echo(f"\r{line}" if tty else line, err=True, nl=not tty)
+    except SitrepError as exc:
+        _die(str(exc), EXIT_USAGE if isinstance(exc, UsageError) else EXIT_SOME_FAILED)
+    finally:
+        store.close()
+    if tty:
+        click.echo("", err=True)
+    total = _open(db)
+    events = total.count_events()
+    total.close()
+    click.echo(
+        f"sitrep: {counts['stored']} stored, {counts['skipped']} already stored, {counts['failed']} failed;"
+        f" the store holds {events} events",
+        err=True,
+    )
+    sys.exit(EXIT_SOME_FAILED if counts["failed"] else EXIT_OK)
+
+
+@main.command()
+@_db_option
+@_filter_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Output format.")
+@click.option("--acled-layout", "layout", type=click.Choice(LAYOUTS), default="current", show_default=True,
+              help="CSV columns: ACLED's current export, or its 2020 numeric layout.")  # fmt: skip
+@verbose_option
+def events(db: str, fmt: str | None, layout: str, **filters) -> None:
+    """Write the stored events that pass the filters."""
+    from sitrep import export
+
+    flt = _make_filter(filters)
+    out = _stdout()
+    fmt = fmt or ("table" if out.isatty() else "jsonl")
+    store = _open(db)
+    try:
+        found = list(store.events(flt))
+        stamps = store.updated(e.event_id for e in found) if fmt == "csv" else None
+        export.write_events(found, fmt, out, layout=layout, timestamps=stamps)
+    except SitrepError as exc:
+        _die(str(exc), EXIT_USAGE)
+    finally:
+        store.close()
+
+
+@main.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True)
+@verbose_option
+def serve(db: str, host: str, port: int) -> None:
+    """The map, the event dossiers and the JSON API over a store (read only)."""
+    from sitrep.web import serve as run
+
+    store = _open(db)
+    click.echo(f"sitrep: serving {db} on http://{host}:{port}/", err=True)
+    try:
+        run(store, host=host, port=port)
+    finally:
+        store.close()
+
+
+@main.command()
+@_db_option
+@click.option("--country", help="Country name or ISO 3166 alpha-3 code.")
+@click.option("--since", help="From this day (YYYY-MM-DD).")
+@click.option("--until", help="To this day (YYYY-MM-DD).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The HTML file to write.")  # fmt: skip
+@verbose_option
+def report(db: str, country: str | None, since: str | None, until: str | None, output: Path) -> None:
+    """A situation report: one self-contained HTML file (map, charts, events, contradictions)."""
+    from sitrep.report import write_report
+
+    flt = _make_filter({"country": country, "since": since, "until": until})
+    store = _open(db)
+    try:
+        count = write_report(store, flt, output)
+    except (SitrepError, OSError) as exc:
+        _die(str(exc), EXIT_SOME_FAILED)
+    finally:
+        store.close()
+    click.echo(f"sitrep: wrote {output} ({count} events)", err=True)
+
+
 # --------------------------------------------------------------------------- helpers
 
 
@@ -272,7 +440,7 @@ def _say(message: str) -> None:
         click.echo(f"sitrep: {message}", err=True)
 
 
-def _die(message: str, code: int) -> None:
+def _die(message: str, code: int) -> NoReturn:
     _say(message)
     sys.exit(code)
 

@@ -4,15 +4,22 @@ contract.md ("Events out") is the specification. Every writer takes an iterable 
 records and a text stream, writes nothing else to it, and returns the number of events written.
 Output is deterministic: the same events give byte-identical output (no run timestamps).
 
-CSV conventions (ACLED's 2020 export, 31 columns, then sitrep's extras):
-- ``event_date`` is written as ACLED's current exports write it, ``DD Month YYYY`` (``09 May 2020``);
-  2020 files wrote ``9-May-20``.
-- ``region`` uses ACLED's current region names (``South Asia``, ``Southeast Asia``); 2020 files
-  wrote ``Southern Asia`` and ``South-Eastern Asia``.
-- ``data_id`` and ``event_id_no_cnty`` are one number derived from ``event_id``, and
-  ``event_id_cnty`` is ISO3 plus that number; ``timestamp`` is 0 (ACLED's is the upload time,
-  which would make output differ from run to run); ``admin3`` and ``source_scale`` are blank.
-- ``interaction`` is the two inter codes, smaller first; a one-sided event adds a 0 (``20``).
+CSV conventions. The default layout is ACLED's current export (2024 on, 31 columns), then sitrep's
+own columns (``CSV_COLUMNS``); ``layout="2020"`` writes the older numeric layout (``CSV_2020_COLUMNS``).
+- Current: ``event_date`` is ``YYYY-MM-DD``; ``inter1``/``inter2`` are text labels (``State forces``)
+  and ``interaction`` joins them, smaller code first (``State forces-Rebel group``; one-sided:
+  ``Rebel group only``; 78 is ``External/Other forces-Civilians``); ``civilian_targeting`` is
+  ``Civilian targeting`` where civilians are the main target; ``tags``, ``admin3`` and
+  ``source_scale`` are blank.
+- 2020: ``event_date`` is ``DD Month YYYY`` (``09 May 2020``); the inter codes and ``interaction``
+  are numbers, smaller first, a one-sided event adding a 0 (``20``).
+- Both: ``region`` uses ACLED's current region names (``South Asia``, ``Southeast Asia``);
+  ``event_id_cnty`` is ISO3 plus a number derived from ``event_id``; ``timestamp`` is the time an
+  event was last stored when written from a store, else 0 (ACLED's is the upload time, which
+  would make output differ from run to run).
+- sitrep's columns: ``claims`` (JSON: every claim with its source, document, span and quote),
+  ``contradictions`` (``fatalities: 4 [Army] / 11 [AFP]``), ``documents``, ``event_id``, ``iso3``,
+  ``cameo``, ``plover``, ``confidence``.
 """
 
 from __future__ import annotations
@@ -35,16 +42,37 @@ from sitrep.records import Contradiction, Event
 Writer = Callable[[Iterable[Event], TextIO], int]
 
 ACLED_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "timestamp",
+)  # fmt: skip
+SITREP_COLUMNS: tuple[str, ...] = (
+    "claims", "contradictions", "documents", "event_id", "iso3", "cameo", "plover", "confidence",
+)  # fmt: skip
+CSV_COLUMNS = ACLED_COLUMNS + SITREP_COLUMNS
+
+ACLED_2020_COLUMNS: tuple[str, ...] = (
     "data_id", "iso", "event_id_cnty", "event_id_no_cnty", "event_date", "year", "time_precision",
     "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
     "inter2", "interaction", "region", "country", "admin1", "admin2", "admin3", "location",
     "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities",
     "timestamp", "iso3",
 )  # fmt: skip
-EXTRA_COLUMNS: tuple[str, ...] = (
+EXTRA_2020_COLUMNS: tuple[str, ...] = (
     "cameo", "plover", "confidence", "documents", "contradictions", "event_id", "disorder_type",
 )  # fmt: skip
-CSV_COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
+CSV_2020_COLUMNS = ACLED_2020_COLUMNS + EXTRA_2020_COLUMNS
+LAYOUTS = ("current", "2020")
+
+# ACLED's actor type labels for the inter codes (codebook 2024).
+INTER_LABELS: Mapping[int, str] = MappingProxyType({
+    1: "State forces", 2: "Rebel group", 3: "Political militia", 4: "Identity militia",
+    5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces",
+})  # fmt: skip
+CIVILIAN_TARGETING = "Civilian targeting"  # as ACLED's exports write it
+EXCESSIVE_FORCE = "Excessive force against protesters"
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -126,8 +154,56 @@ def write_jsonl(events: Iterable[Event], out: TextIO) -> int:
 # ---------------------------------------------------------------- CSV
 
 
-def csv_row(event: Event) -> dict[str, Any]:
-    """One event as an ACLED-style CSV row (``CSV_COLUMNS``)."""
+def csv_row(event: Event, timestamp: int = 0) -> dict[str, Any]:
+    """One event as a row of ACLED's current export then sitrep's columns (``CSV_COLUMNS``)."""
+    number = event_number(event.event_id)
+    iso3 = event.iso3 or ""
+    day = _parse_day(event.event_date)
+    return {
+        "event_id_cnty": f"{iso3}{number}",
+        "event_date": day.isoformat() if day else (event.event_date or ""),
+        "year": day.year if day else "",
+        "time_precision": event.time_precision,
+        "disorder_type": event.disorder_type,
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "actor1": event.actor1 or "",
+        "assoc_actor_1": "; ".join(event.assoc_actor_1),
+        "inter1": INTER_LABELS.get(event.inter1, ""),
+        "actor2": event.actor2 or "",
+        "assoc_actor_2": "; ".join(event.assoc_actor_2),
+        "inter2": INTER_LABELS.get(event.inter2, ""),
+        "interaction": interaction_label(event.inter1, event.inter2),
+        "civilian_targeting": civilian_targeting(event),
+        "iso": iso_numeric(iso3),
+        "region": acled_region(iso3),
+        "country": event.country or "",
+        "admin1": event.admin1 or "",
+        "admin2": event.admin2 or "",
+        "admin3": "",
+        "location": event.location or "",
+        "latitude": _coordinate(event.latitude),
+        "longitude": _coordinate(event.longitude),
+        "geo_precision": event.geo_precision,
+        "source": "; ".join(event.source),
+        "source_scale": "",
+        "notes": event.notes,
+        "fatalities": "" if event.fatalities is None else event.fatalities,
+        "tags": "",
+        "timestamp": timestamp,
+        "claims": json.dumps([_finite(c.to_dict()) for c in event.claims], ensure_ascii=False),
+        "contradictions": contradictions_text(event.contradictions),
+        "documents": "; ".join(event.documents),
+        "event_id": event.event_id,
+        "iso3": iso3,
+        "cameo": event.cameo or "",
+        "plover": event.plover or "",
+        "confidence": round(event.confidence, 3),
+    }
+
+
+def csv_row_2020(event: Event, timestamp: int = 0) -> dict[str, Any]:
+    """One event as a row of ACLED's 2020 numeric layout then sitrep's columns (``CSV_2020_COLUMNS``)."""
     number = event_number(event.event_id)
     iso3 = event.iso3 or ""
     day = _parse_day(event.event_date)
@@ -161,7 +237,7 @@ def csv_row(event: Event) -> dict[str, Any]:
         "source_scale": "",
         "notes": event.notes,
         "fatalities": "" if event.fatalities is None else event.fatalities,
-        "timestamp": 0,
+        "timestamp": timestamp,
         "iso3": iso3,
         "cameo": event.cameo or "",
         "plover": event.plover or "",
@@ -173,15 +249,48 @@ def csv_row(event: Event) -> dict[str, Any]:
     }
 
 
-def write_csv(events: Iterable[Event], out: TextIO) -> int:
-    """A header and one row per event, ACLED's 2020 column order then sitrep's extras."""
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+def write_csv(
+    events: Iterable[Event],
+    out: TextIO,
+    *,
+    layout: str = "current",
+    timestamps: Mapping[str, int] | None = None,
+) -> int:
+    """A header and one row per event: ACLED's current export (or its ``"2020"`` layout), then
+    sitrep's columns. ``timestamps`` gives each event's stored time (else 0)."""
+    if layout not in LAYOUTS:
+        raise UsageError(f"unknown ACLED layout {layout!r}; choose one of {', '.join(LAYOUTS)}")
+    columns, row = (CSV_COLUMNS, csv_row) if layout == "current" else (CSV_2020_COLUMNS, csv_row_2020)
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     count = 0
     for event in events:
-        writer.writerow(csv_row(event))
+        writer.writerow(row(event, (timestamps or {}).get(event.event_id, 0)))
         count += 1
     return count
+
+
+def interaction_label(inter1: int, inter2: int) -> str:
+    """ACLED's current interaction text: the labels joined, smaller code first (the codebook's one
+    exception: 78 is ``External/Other forces-Civilians``); one side alone "... only"."""
+    codes = sorted(code for code in (inter1, inter2) if code in INTER_LABELS)
+    if not codes:
+        return ""
+    if len(codes) == 1:
+        return f"{INTER_LABELS[codes[0]]} only"
+    if codes == [7, 8]:
+        codes.reverse()
+    return f"{INTER_LABELS[codes[0]]}-{INTER_LABELS[codes[1]]}"
+
+
+def civilian_targeting(event: Event) -> str:
+    """ACLED's flag for events whose main target is civilians (coding-rules.md 5.5): all violence
+    against civilians and excessive force against protesters; explosions, riots and mobs aimed at
+    civilians (actor type 7); never battles."""
+    if event.event_type == "Violence against civilians" or event.sub_event_type == EXCESSIVE_FORCE:
+        return CIVILIAN_TARGETING
+    aimed = 7 in (event.inter1, event.inter2)
+    return CIVILIAN_TARGETING if aimed and event.event_type in ("Explosions/Remote violence", "Riots") else ""
 
 
 def acled_date(value: str | None) -> str:
@@ -334,11 +443,21 @@ FORMATS: Mapping[str, Writer] = MappingProxyType(
 )
 
 
-def write_events(events: Iterable[Event], fmt: str, out: TextIO) -> int:
-    """Write events in a format named in ``FORMATS``; raises ``UsageError`` for any other name."""
+def write_events(
+    events: Iterable[Event],
+    fmt: str,
+    out: TextIO,
+    *,
+    layout: str = "current",
+    timestamps: Mapping[str, int] | None = None,
+) -> int:
+    """Write events in a format named in ``FORMATS``; raises ``UsageError`` for any other name.
+    ``layout`` and ``timestamps`` apply to CSV (``write_csv``)."""
     writer = FORMATS.get(fmt)
     if writer is None:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "csv":
+        return write_csv(events, out, layout=layout, timestamps=timestamps)
     return writer(events, out)
 
 

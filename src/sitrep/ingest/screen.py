@@ -45,6 +45,11 @@ class Screen:
         return _readable(doc)
 
 
+def fit(doc: Document) -> Document | Failure:
+    """One document screened on its own: encodable, in a language the coder reads."""
+    return _readable(encodable(doc))
+
+
 def encodable(doc: Document) -> Document:
     """The document with characters that cannot be encoded (lone surrogates) replaced one for one."""
     changes = {
