@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitrep.merge import Merger, merge
-from sitrep.merge.cluster import place_score, view_of
+from sitrep.merge.cluster import view_of
+from sitrep.merge.pairs import place_score
+from sitrep.records import Mention
 from tests.merge_helpers import KAFRANBEL, MAARRAT, document, mention
 
 WIRE = (
@@ -166,15 +169,36 @@ def test_rising_toll_from_one_source_is_an_update_with_latest_figure():
     assert [v.value for v in toll.values if v.latest] == [33]
 
 
-def test_figures_from_different_sources_are_a_dispute_and_the_lowest_counts():
+def test_figures_from_different_sources_on_one_day_are_a_dispute_and_the_lowest_counts():
     mentions = [
         mention("a", fatalities=22, location="Maarrat al-Numan", source="Civil Defence"),
         mention("b", fatalities=30, location="Maarrat al-Numan", source="Monitoring group"),
     ]
-    docs = [document("a", "first report", "2019-12-20"), document("b", "second report", "2019-12-21")]
+    docs = [document("a", "first report", "2019-12-20"), document("b", "second report", "2019-12-20")]
     (event,) = merge(mentions, docs)
     assert event.fatalities == 22
     assert _field(event, "fatalities").kind == "dispute"
+
+
+def test_a_higher_figure_published_days_later_is_the_toll_risen():
+    mentions = [
+        mention("a", fatalities=22, location="Maarrat al-Numan", source="Civil Defence"),
+        mention("b", fatalities=30, location="Maarrat al-Numan", source="Monitoring group"),
+    ]
+    docs = [document("a", "first report", "2019-12-20"), document("b", "second report", "2019-12-22")]
+    (event,) = merge(mentions, docs)
+    assert event.fatalities == 30
+
+
+def test_the_count_several_sources_settle_on_is_coded():
+    mentions = [
+        mention("a", fatalities=2, location="Maarrat al-Numan", source="Civil Defence"),
+        mention("b", fatalities=25, location="Maarrat al-Numan", source="Health office"),
+        mention("c", fatalities=29, location="Maarrat al-Numan", source="Police"),
+        mention("d", fatalities=25, location="Maarrat al-Numan", source="Rights group"),
+    ]
+    (event,) = merge(_with_quotes(mentions))
+    assert event.fatalities == 25
 
 
 def test_without_publication_days_a_higher_toll_is_a_dispute():
@@ -253,8 +277,8 @@ def test_notes_say_who_reported_what():
         mention("b", location="Kafranbel", source="Army statement", extra=(("victim_status", "militant"),)),
     ]
     (event,) = merge(mentions)
-    assert "Civil Defence reported that" in event.notes and "the dead were militant" in event.notes
-    assert "Sources disagree on victim status" in event.notes
+    assert "According to Civil Defence, the victims were civilians" in event.notes
+    assert "Army statement said they were militants" in event.notes
 
 
 def test_event_id_is_the_same_whatever_the_order():
@@ -409,3 +433,13 @@ def test_lower_toll_after_a_rise_stays_a_dispute():
     ]
     (toll,) = contradictions(claims)
     assert toll.kind == "dispute"
+
+
+def _with_quotes(mentions: list[Mention]) -> list[Mention]:
+    """The mentions with their toll claims quoted as a report writes them ("25 killed")."""
+    return [
+        replace(m, claims=tuple(
+            replace(c, quote=f"{c.value} killed") if c.field == "fatalities" else c for c in m.claims
+        ))
+        for m in mentions
+    ]  # fmt: skip

@@ -111,9 +111,23 @@ def _located(
         Claim(field, value, mention.document, source, (loc.start, loc.end), quote, "geocode", loc.confidence)
         for field, value in (values | near).items()
         if value is not None
-    )
+    ) + _villages(mention, text, places, (loc.start, loc.end), source)
     country: dict[str, Any] = {"country": place.country, "iso3": place.iso3} if mention.iso3 is None else {}
     return replace(mention, **values, **country, claims=mention.claims + claims)
+
+
+def _villages(
+    mention: Mention, text: str, places: list[PlaceMention], coded: tuple[int, int], source: str
+) -> tuple[Claim, ...]:
+    """Villages the gazetteer does not know that the report names as places besides the one coded
+    ("killed in rice fields near Maiduguri ... tied up in Koshobe village"), as ``place`` claims:
+    merging matches reports on them, the event's fields never take them."""
+    out: dict[str, Claim] = {}
+    for m in places:
+        if m.place is None and m.confidence >= 0.3 and (m.start, m.end) != coded and m.text not in out:
+            span = (m.start, m.end)
+            out[m.text] = Claim("place", m.text, mention.document, source, span, m.text, "geocode", 0.3)
+    return tuple(out.values())
 
 
 def _dates(text: str, published: str | None) -> tuple[DateExpr, ...]:
