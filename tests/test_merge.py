@@ -443,3 +443,45 @@ def _with_quotes(mentions: list[Mention]) -> list[Mention]:
         ))
         for m in mentions
     ]  # fmt: skip
+
+
+RAID = [
+    {"id": "herald", "published": "2021-03-14", "outlet": "Sokoto Herald",
+     "text": "Gunmen kill 12 in Zamfara village raid\n\nGunmen on motorcycles raided the village of Tungan Kawo"
+             " in Zamfara state on Saturday night, killing 12 villagers and burning several houses, police said."},
+    {"id": "courier", "published": "2021-03-16", "outlet": "Northern Courier",
+     "text": "Toll in Tungan Kawo attack rises to 19\n\nThe number of people killed when bandits stormed Tungan"
+             " Kawo village in Zamfara state on Saturday has risen to 19, a local official said on Monday."
+             " Residents said the attackers rode in on motorcycles."},
+]  # fmt: skip
+
+
+def test_two_outlets_tell_one_raid_on_different_days_with_different_tolls(resources):
+    import sitrep
+
+    (event,) = sitrep.extract(RAID, resources)
+    assert sorted(event.documents) == ["courier", "herald"]
+    assert event.event_date == "2021-03-13"  # the Saturday of the raid, not either report's day
+    assert event.location == "Tungan Kawo"
+    toll = _field(event, "fatalities")
+    assert {v.value for v in toll.values} == {12, 19}
+    assert len(event.notes) <= 800 and "Tungan Kawo" in event.notes
+
+
+def test_a_month_only_report_fits_a_day_of_that_month_and_not_another_year():
+    day = mention("a", "2019-12-28", location="Maarrat al-Numan", point=MAARRAT, fatalities=30)
+    month = mention("b", "2019-12-01", location="Maarrat al-Numan", point=MAARRAT, fatalities=25, precision=3)
+    later = mention("c", "2021-06-05", location="Maarrat al-Numan", point=MAARRAT, fatalities=2)
+    assert _docs(merge([day, month, later])) == [["a", "b"], ["c"]]
+
+
+def test_notes_are_one_short_paragraph_attributing_each_version_once():
+    mentions = [
+        mention(d, location="Kafranbel", source=s, fatalities=n, extra=(("victim_status", v),))
+        for d, s, n, v in [("a", "Civil Defence", 9, "civilian"), ("b", "Army statement", 12, "militant"),
+                           ("c", "Monitor", 9, "civilian")]
+    ]  # fmt: skip
+    (event,) = merge(mentions)
+    assert "\n" not in event.notes and len(event.notes) <= 800
+    assert event.notes.count("Civil Defence") == 1
+    assert "fatalities coded as 9" in event.notes

@@ -74,7 +74,7 @@ def read_paths(
     if published is not None:
         day = normalise_date(published)
         if day is None:
-            raise UsageError(f"--published: {published!r} is not a YYYY-MM-DD or ISO 8601 date")
+            raise UsageError(f"--published: {published!r} is not a YYYY-MM-DD, YYYY-MM or ISO 8601 date")
     defaults = {"published": day, "outlet": outlet, "url": url}
     return _read_all(list(paths), stdin, max_bytes, defaults)
 
@@ -175,7 +175,8 @@ def decode_bytes(data: bytes, name: str) -> str:
 
 
 def normalise_date(value: str) -> str | None:
-    """``YYYY-MM-DD`` from a ``YYYY-MM-DD`` or ISO 8601 string, else None.
+    """``YYYY-MM-DD`` from a ``YYYY-MM-DD`` or ISO 8601 string, ``YYYY-MM`` from a month given
+    alone ("2019-12": the page shows only the month), else None.
 
     The calendar day is kept as written: a time zone offset does not move it, because relative
     dates in a story ("yesterday") are meant in the writer's local day.
@@ -183,10 +184,15 @@ def normalise_date(value: str) -> str | None:
     value = value.strip()
     if not value:
         return None
+    if _MONTH_ONLY.fullmatch(value) and 1 <= int(value[5:7]) <= 12:
+        return value
     try:
         return datetime.fromisoformat(value).date().isoformat()
     except ValueError:
         return None
+
+
+_MONTH_ONLY = re.compile(r"\d{4}-\d{2}")
 
 
 def strip_tags(html: str) -> str:
@@ -360,7 +366,7 @@ def _json_date(value: Any, doc_id: str) -> str | None:
         return None
     day = normalise_date(value) if isinstance(value, str) else None
     if day is None:
-        log.warning("%s: ignoring published %r, not a YYYY-MM-DD or ISO 8601 date", doc_id, value)
+        log.warning("%s: ignoring published %r, not a YYYY-MM-DD, YYYY-MM or ISO 8601 date", doc_id, value)
     return day
 
 

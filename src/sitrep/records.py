@@ -81,7 +81,7 @@ class Document(Record):
     text: str
     url: str | None = None
     outlet: str | None = None
-    published: str | None = None  # YYYY-MM-DD
+    published: str | None = None  # YYYY-MM-DD, or YYYY-MM when the page gives only the month
     title: str | None = None
     language: str | None = None
     path: str | None = None

@@ -72,6 +72,7 @@ class View:
     index: int
     document: str
     day: int | None  # proleptic ordinal; None when the report gives no day
+    month: int | None  # year * 12 + month when the report gives only a month
     days: frozenset[int]  # every day the report gives for the event (its main day first of all)
     explicit: frozenset[int]  # the days it writes out as dates ("12 February"), not read from "Sunday"
     precision: int
@@ -130,6 +131,7 @@ def view_of(index: int, mention: Mention) -> View:
         index=index,
         document=mention.document,
         day=day,
+        month=_month(mention.event_date) if mention.time_precision == 3 else None,
         days=frozenset(days),
         explicit=frozenset(explicit),
         precision=mention.time_precision if mention.time_precision in SLACK else 1,
@@ -151,6 +153,13 @@ def view_of(index: int, mention: Mention) -> View:
         no_deaths=said_none and not any(t > 0 for t in tolls),
         regional=mention.geo_precision >= 3,
     )
+
+
+def _month(text: str | None) -> int | None:
+    try:
+        return int(text[:4]) * 12 + int(text[5:7]) if text else None
+    except ValueError:
+        return None
 
 
 def _ordinal(text: str | None) -> int | None:

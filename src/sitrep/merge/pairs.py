@@ -8,6 +8,7 @@ well they agree on one kind of evidence, or ``None`` when that evidence alone ru
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from sitrep.places.geometry import INCIDENT_REACH_KM, SAME_SPOT_KM, SAME_TOWN_KM, km
@@ -54,7 +55,7 @@ def day_fit(a: View, b: View) -> DayFit | None:
     days written out as dates that differ are two incidents (ACLED codes each day apart); a day
     read from a weekday or "yesterday" may be a day off, or a few days when the rest agrees."""
     if a.day is None or b.day is None:
-        return "unknown"
+        return "unknown" if _same_month(a, b) else None
     if a.day == b.day:
         return "same"
     if a.explicit and b.explicit and not a.explicit & b.explicit:
@@ -67,6 +68,19 @@ def day_fit(a: View, b: View) -> DayFit | None:
     if gap <= LAG:
         return "lag"
     return "misdated" if gap <= MISDATED else None
+
+
+def _same_month(a: View, b: View) -> bool:
+    """A report giving only a month fits a day of that month or of the month before (a page
+    dated by its month tells of that month's events or the last days of the month before)."""
+    months = [v.month for v in (a, b) if v.month is not None]
+    others = [date.fromordinal(v.day) for v in (a, b) if v.day is not None]
+    if not months:
+        return True
+    if len(months) == 2:
+        return abs(months[0] - months[1]) <= 1
+    seen = [d.year * 12 + d.month for d in others]
+    return not seen or 0 <= months[0] - seen[0] <= 1
 
 
 DAY_SCORE: dict[DayFit, float] = {

@@ -246,7 +246,7 @@ def _score(
 ) -> float:
     score = 3.0 if iso3 and p.iso3 == iso3 else 0.0
     score += 3.0 * min(2, sum(_inside(p, c) for t in cand.containers for c in t.candidates[:8]))
-    score += 1.0 if any(_inside(p, r) for r in regions if r is not p) else 0.0
+    score += 1.0 if any(_inside(p, r) for r in regions if r not in cand.top.candidates) else 0.0
     if p.latitude is not None and any(_near(p, a) for a in anchors if a is not p):
         score += 1.5
     score += math.log10(p.population + 10) / 2
