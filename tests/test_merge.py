@@ -149,7 +149,7 @@ def test_a_dateline_region_counts_against_a_link_but_does_not_forbid_it():
         1, mention("b", location="Damascus", point=(33.51, 36.29), admin1="Damascus", geo_precision=3)
     )
     far = view_of(2, mention("c", location="Damascus", point=(33.51, 36.29), admin1="Damascus"))
-    assert place_score(a, b) == -1.0
+    assert place_score(a, b) is not None and place_score(a, b) < 0
     assert place_score(a, far) is None
 
 

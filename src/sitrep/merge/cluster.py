@@ -29,7 +29,6 @@ from sitrep.merge.pairs import (
     actor_score,
     day_fit,
     is_calendar_date,
-    named_alike,
     place_score,
     same_place_name,
     toll_score,
@@ -208,24 +207,19 @@ def link_score(a: View, b: View, kin: bool = False) -> float | None:
     if when == "misdated" and not (place >= 2 and (same_deaths and a.specific & b.specific or toll >= 0.5)):
         return None
     copy = kin and place >= 2 and bool(a.specific & b.specific)  # one wire story, one place and party
-    if not (copy or _distinctive(a, b, place, toll)):
+    if not (copy or _distinctive(a, b)):
         return 0.0
     return DAY_SCORE[when] + kind + place + actors + toll + (1.0 if copy else 0.0)
 
 
-def _distinctive(a: View, b: View, place: float, toll: float) -> bool:
+def _distinctive(a: View, b: View) -> bool:
     """Something few incidents share: a named party other than the country's own army or police,
-    the same deaths, or a village the gazetteer does not know. The same town, day and kind of
-    event with nobody named and nobody killed is too common in a dense stream (three protests in
-    one capital on one day, a day's shelling along a front) to make one incident."""
-    if a.parties & b.parties or a.tolls & b.tolls or max(a.toll, b.toll) >= MAJOR_TOLL and toll > 0:
+    the same deaths, or a mass toll in both. The same town, day and kind of event with nobody
+    named and nobody killed is too common in a dense stream (three protests in one capital on one
+    day) to make one incident."""
+    if a.parties & b.parties or a.tolls & b.tolls:
         return True
-    return place >= 2 and a.named and b.named and _unknown(a) and _unknown(b) and named_alike(a, b)
-
-
-def _unknown(v: View) -> bool:
-    """The place is a village the gazetteer does not know (coded at another place's point)."""
-    return v.named and v.regional or bool(v.anchors)
+    return min(max(a.tolls, default=0), max(b.tolls, default=0)) > 0 and max(a.toll, b.toll) >= MAJOR_TOLL
 
 
 def compatible(a: View, b: View) -> bool:

@@ -122,8 +122,10 @@ def place_score(a: View, b: View) -> float | None:
     if a.iso3 and b.iso3 and a.iso3 != b.iso3:
         return None if a.firm and b.firm else -1.0
     if not (a.firm and b.firm):
+        if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+            return -2.0 if a.firm or b.firm else -1.0  # a named place outside the other's region
         if a.admin1 and b.admin1:
-            return 0.5 if a.admin1 == b.admin1 else -1.0
+            return 0.5
         return -0.5  # one side names no place at all
     distance = km(a.point, b.point) if a.point and b.point else None
     if distance is not None and distance > INCIDENT_REACH_KM and not named_alike(a, b):

@@ -253,6 +253,8 @@ def _score(
     score -= 0.0 if same_name(p.name, cand.top.text) else 1.0
     if cand.is_container and p.feature in DIVISION_FEATURES:
         score += 2.5
+    elif p.feature == "admin2" and not cand.is_container:
+        score -= 1.5  # a town's name given alone is the town, not the district named after it
     return score + _FEATURE_PRIOR.get(p.feature, 0.0)
 
 

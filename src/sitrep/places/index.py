@@ -5,7 +5,7 @@ populated places; ``names`` maps normalised name keys (``places.names``) to plac
 tier (0 the name as written, 1 without Arabic articles, 2 a transliteration skeleton); ``heads``
 gives, for the first word of every key, the longest key in words, so a text scan asks only what
 can match. The index is built once per machine into the cache (``$SITREP_CACHE``, default
-``~/.cache/sitrep``) by :func:`ensure_index`, in about 20 s; nothing here runs at import.
+``~/.cache/sitrep``) by :func:`ensure_index`, in about a minute; nothing here runs at import.
 """
 
 from __future__ import annotations
@@ -297,10 +297,10 @@ def default_index_path() -> Path:
 
 
 def ensure_index(path: Path) -> Path:
-    """``path`` if it holds an index of this version, else a new one built there (about 20 s)."""
+    """``path`` if it holds an index of this version, else a new one built there (about a minute)."""
     if path.exists() and index_version(path) == str(INDEX_VERSION):
         return path
-    log.warning("building the gazetteer index at %s (once per machine; takes about 20 s)", path)
+    log.warning("building the gazetteer index at %s (once per machine; takes about a minute)", path)
     count = build_index(path)
     log.info("gazetteer index built: %d places", count)
     return path
