@@ -40,7 +40,7 @@ def mention(
     ]
     values += [("actor1", actor1), ("actor2", actor2), ("location", location), *extra]
     claims = tuple(
-        Claim(field, value, document, source, (0, 6), "quoted")  # type: ignore[arg-type]
+        Claim(field, value, document, source, (0, 6), _quote(field, value))  # type: ignore[arg-type]
         for field, value in values
         if value is not None
     )
@@ -77,3 +77,8 @@ def document(
 
 MAARRAT = (35.6483, 36.67693)
 KAFRANBEL = (35.61376, 36.56449)  # about 11 km west of Maarrat al-Numan
+
+
+def _quote(field: str, value: object) -> str:
+    """Place names are quoted as written; other values by a stand-in."""
+    return str(value) if field in ("location", "near") else "quoted"

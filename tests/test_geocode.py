@@ -75,6 +75,24 @@ def test_unknown_village_keeps_its_name_with_its_district_town_as_anchor(gazette
     assert text[loc.start : loc.end] == "Qarzawiyet"
 
 
+def test_unknown_village_keeps_its_name_at_the_point_of_the_district_given(gazetteer):
+    text = "Gunmen raided farms at Dangiwa, in Jere Local Government Area of Borno State, on Monday."
+    loc = _locate(gazetteer, text, "NGA", "raided")
+    assert loc is not None and loc.name == "Dangiwa"
+    assert loc.precision == 2 and loc.place.admin2 == "Jere" and loc.place.admin1 == "Borno"
+
+
+def test_unknown_village_named_before_its_province_is_kept_by_name(gazetteer):
+    text = "Artillery shelled Tell Ghazal in Hama countryside on Friday."
+    loc = _locate(gazetteer, text, "SYR", "shelled")
+    assert loc is not None and loc.name == "Tell Ghazal" and loc.precision in (2, 3)
+
+
+def test_a_newspaper_is_not_a_place(gazetteer):
+    places = geocode.find_places("Writing in the Lagos Times, she said farmers had fled.", gazetteer, "NGA")
+    assert all(p.text != "Lagos Times" for p in places)
+
+
 def test_divisions_named_with_a_place_pick_its_namesake_inside_them(gazetteer):
     text = "Gunmen shot dead a taxi driver in Cuauhtemoc municipality, Chihuahua, on Friday."
     loc = _locate(gazetteer, text, "MEX", "shot")

@@ -231,6 +231,12 @@ def test_unreadable_published_in_json_is_dropped_with_a_warning(caplog: pytest.L
     assert "sometime in May" in caplog.text
 
 
+def test_a_month_given_alone_is_read_as_the_month() -> None:
+    doc = document_from_json({"id": "d", "text": PROTEST, "published": "2019-12"}, "x:1")
+    assert doc.published == "2019-12"
+    assert normalise_date("2019-13") is None
+
+
 def test_flags_fill_but_never_override_document_metadata() -> None:
     lines = [
         json.dumps({"id": "own", "text": PROTEST, "published": "2020-01-02", "outlet": "Own Desk"}),

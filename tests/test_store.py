@@ -8,7 +8,7 @@ import pytest
 
 import sitrep
 from sitrep.errors import UsageError
-from sitrep.records import Event
+from sitrep.records import Document, Event
 from sitrep.store import Store, StoreError, make_filter, open_store
 from sitrep.store.ingest import ingest
 from sitrep.store.migrations import LATEST
@@ -228,3 +228,21 @@ def test_an_unreachable_postgresql_server_is_a_store_error_without_the_password(
     with pytest.raises(StoreError) as caught:
         open_store("postgresql://someone:secret@127.0.0.1:1/nothing?connect_timeout=2")
     assert "secret" not in str(caught.value) and "someone@127.0.0.1:1" in str(caught.value)
+
+
+def test_an_undated_report_joins_its_incident_in_any_arrival_order(store: Store, resources) -> None:
+    undated = Document(
+        id="blog-5",
+        outlet="Sahel Notes",
+        text="Soldiers and jihadist fighters clashed in Kidal in northern Mali, and four soldiers were killed, "
+        "a local official said.",
+    )
+    documents = [*CLASH[:2], undated, MARCH]
+    batch = _batch(documents, resources)
+    for n, order in enumerate(([undated, *CLASH[:2], MARCH], [*CLASH[:2], MARCH, undated])):
+        with open_store(store.url) as fresh:
+            if n:
+                _reset(fresh)
+            for document in order:
+                _ingest(fresh, [document], resources)
+            assert _events(fresh) == batch, [d.id for d in order]

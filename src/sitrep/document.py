@@ -43,7 +43,8 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
     """Every extractor over one parsed document (``text`` is its story text), once each."""
     sentences = list(spacy_doc.sents)
     bounds = [(s.start_char, s.end_char) for s in sentences]
-    found_dates = _dates(text, doc.published)
+    day = doc.published if doc.published and len(doc.published) == 10 else None
+    found_dates = _dates(text, day)
     facts = DocumentFacts(
         document=doc,
         scans=tuple(scan_sentence(s, 0, res.triggers) for s in sentences if s.text.strip()),
@@ -59,7 +60,7 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
     names = res.gazetteer.read(text)
     homes = outlets.home_votes(doc.outlet, doc.url, res.sources, res.gazetteer.iso3_of)
     clues = country_stage.read_clues(text, names, spacy_doc.ents, candidates, homes, res.gazetteer)
-    first_date = found_dates[0].value if found_dates else doc.published
+    first_date = found_dates[0].value if found_dates else day
     country, country_span = country_stage.vote(clues, res.gazetteer, res.actors, first_date)
     voted = country.iso3 if country else None
     moved = country_stage.event_country(clues, voted, (anchor.start, anchor.end), bounds, res.gazetteer)
@@ -77,7 +78,8 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
     if not mentions:
         return mentions
     places = geocode.find_places(text, res.gazetteer, iso3, clues.blanked, names.toponyms)
-    main, *side = [_bounded(_located(m, text, places, bounds, res.gazetteer)) for m in mentions]
+    located = [_located(_in_month(m, doc), text, places, bounds, res.gazetteer) for m in mentions]
+    main, *side = [_bounded(m) for m in located]
     # An incident told on the side is its own event only where the text places it elsewhere.
     return [main, *(m for m in side if m.location and (m.location, m.iso3) != (main.location, main.iso3))]
 
@@ -93,6 +95,14 @@ def _bounded(mention: Mention) -> Mention:
         if seen[key] <= SAME_CLAIMS:
             kept.append(claim)
     return mention if len(kept) == len(mention.claims) else replace(mention, claims=tuple(kept))
+
+
+def _in_month(mention: Mention, doc: Document) -> Mention:
+    """A report whose page gives only the month it was published ("2019-12") and whose text
+    gives no day tells of an event within that month (time_precision 3)."""
+    if mention.event_date or not doc.published or len(doc.published) != 7:
+        return mention
+    return replace(mention, event_date=f"{doc.published}-01", time_precision=3)
 
 
 def _associated(res: Resources, candidates: list[Any], iso3: str | None) -> list[Actor]:
@@ -127,9 +137,23 @@ def _located(
         Claim(field, value, mention.document, source, (loc.start, loc.end), quote, "geocode", loc.confidence)
         for field, value in (values | near).items()
         if value is not None
-    )
+    ) + _villages(mention, text, places, (loc.start, loc.end), source)
     country: dict[str, Any] = {"country": place.country, "iso3": place.iso3} if mention.iso3 is None else {}
     return replace(mention, **values, **country, claims=mention.claims + claims)
+
+
+def _villages(
+    mention: Mention, text: str, places: list[PlaceMention], coded: tuple[int, int], source: str
+) -> tuple[Claim, ...]:
+    """Villages the gazetteer does not know that the report names as places besides the one coded
+    ("killed in rice fields near Maiduguri ... tied up in Koshobe village"), as ``place`` claims:
+    merging matches reports on them, the event's fields never take them."""
+    out: dict[str, Claim] = {}
+    for m in places:
+        if m.place is None and m.confidence >= 0.3 and (m.start, m.end) != coded and m.text not in out:
+            span = (m.start, m.end)
+            out[m.text] = Claim("place", m.text, mention.document, source, span, m.text, "geocode", 0.3)
+    return tuple(out.values())
 
 
 def _dates(text: str, published: str | None) -> tuple[DateExpr, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar, Final, Literal, TypeVar
@@ -32,8 +33,9 @@ PUBLISHED_YEARS = (1800, 2199)
 
 
 def normalise_date(value: str) -> str | None:
-    """``YYYY-MM-DD`` from a ``YYYY-MM-DD`` or ISO 8601 string, else None (also for years
-    outside ``PUBLISHED_YEARS``).
+    """``YYYY-MM-DD`` from a ``YYYY-MM-DD`` or ISO 8601 string, ``YYYY-MM`` from a month given
+    alone ("2019-12": the page shows only the month), else None (also for years outside
+    ``PUBLISHED_YEARS``).
 
     The calendar day is kept as written: a time zone offset does not move it, because relative
     dates in a story ("yesterday") are meant in the writer's local day.
@@ -41,11 +43,20 @@ def normalise_date(value: str) -> str | None:
     value = value.strip()
     if not value:
         return None
+    if _MONTH_ONLY.fullmatch(value) and 1 <= int(value[5:7]) <= 12:
+        return value if _in_years(int(value[:4])) else None
     try:
         day = datetime.fromisoformat(value).date()
     except ValueError:
         return None
-    return day.isoformat() if PUBLISHED_YEARS[0] <= day.year <= PUBLISHED_YEARS[1] else None
+    return day.isoformat() if _in_years(day.year) else None
+
+
+def _in_years(year: int) -> bool:
+    return PUBLISHED_YEARS[0] <= year <= PUBLISHED_YEARS[1]
+
+
+_MONTH_ONLY = re.compile(r"\d{4}-\d{2}")
 
 
 class Record:
@@ -105,7 +116,7 @@ class Document(Record):
     text: str
     url: str | None = None
     outlet: str | None = None
-    published: str | None = None  # YYYY-MM-DD
+    published: str | None = None  # YYYY-MM-DD, or YYYY-MM when the page gives only the month
     title: str | None = None
     language: str | None = None
     path: str | None = None

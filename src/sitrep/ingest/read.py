@@ -75,7 +75,7 @@ def read_paths(
     if published is not None:
         day = normalise_date(published)
         if day is None:
-            raise UsageError(f"--published: {published!r} is not a YYYY-MM-DD or ISO 8601 date")
+            raise UsageError(f"--published: {published!r} is not a YYYY-MM-DD, YYYY-MM or ISO 8601 date")
     defaults = {"published": day, "outlet": outlet, "url": url}
     return _read_all(list(paths), stdin, max_bytes, defaults)
 
@@ -367,7 +367,7 @@ def _json_date(value: Any, doc_id: str) -> str | None:
         return None
     day = normalise_date(value) if isinstance(value, str) else None
     if day is None:
-        log.warning("%s: ignoring published %r, not a YYYY-MM-DD or ISO 8601 date", doc_id, value)
+        log.warning("%s: ignoring published %r, not a YYYY-MM-DD, YYYY-MM or ISO 8601 date", doc_id, value)
     return day
 
 

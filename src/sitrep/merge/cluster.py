@@ -21,18 +21,25 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sitrep.places.geometry import INCIDENT_REACH_KM, SAME_SPOT_KM, SAME_TOWN_KM, km
-from sitrep.places.names import fold_key, place_key, same_name
+from sitrep.merge.pairs import (
+    DAY_SCORE,
+    MAJOR_TOLL,
+    MISDATED,
+    SLACK,
+    actor_score,
+    day_fit,
+    is_calendar_date,
+    place_score,
+    same_place_name,
+    toll_score,
+    type_score,
+)
+from sitrep.places.names import fold_key, place_key
 from sitrep.records import Mention
 
 LINK_THRESHOLD = 3.0
-# Days of slack by time precision (ACLED: 1 exact day, 2 within a week, 3 within a month).
-SLACK = {1: 0, 2: 3, 3: 15}
-LAG = 1
-MISDATED = 7  # days
 CELL_DEGREES = 0.1
 
-VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 GENERIC_ACTOR = re.compile(r"^(Unidentified|Civilians|Protesters|Rioters|Labor Group|Students)\b")
 _YEARS = re.compile(r"\s*\(\d{4}-(\d{4})?\)")
 _STATE = re.compile(r"^(Military Forces|Police Forces|Government) of ([^()]+?)(\s*\(\d{4}-(\d{4})?\))?$")
@@ -63,176 +70,165 @@ class View:
 
     index: int
     document: str
-    day: int  # proleptic ordinal
+    day: int | None  # proleptic ordinal; None when the report gives no day
+    month: int | None  # year * 12 + month when the report gives only a month
+    days: frozenset[int]  # every day the report gives for the event (its main day first of all)
+    explicit: frozenset[int]  # the days it writes out as dates ("12 February"), not read from "Sunday"
     precision: int
     event_type: str
     sub_event_type: str
     iso3: str | None
     admin1: str | None
-    places: frozenset[str]  # name keys of the main location and every location claim
+    admin2: str | None
+    places: frozenset[str]  # names of the main location and every location claim, as written
     anchors: frozenset[str]  # towns a place is coded near (claims with field "near"), when given
-    main_place: str | None
-    precise: bool  # the main location is the named place itself (geo_precision 1)
+    villages: frozenset[str]  # unknown villages the report names besides its coded place
+    named: bool  # the main location is a place the text names for the event, not a division's seat
     point: tuple[float, float] | None
     actors: frozenset[str]
     specific: frozenset[str]
-    fatalities: int | None
+    parties: frozenset[str]  # named actors other than the country's own state
+    tolls: frozenset[int]  # every death toll above 0 the report gives for the event
+    toll: int  # the one it gives as the event's (0 when none)
+    no_deaths: bool  # the report says nobody died
 
     regional: bool  # only a region is known (geo_precision 3), often a dateline or a capital
 
     @property
     def firm(self) -> bool:
         """The mention names a place below the region, so its place and country are not a guess."""
-        return bool(self.places or self.point) and not self.regional
+        return bool(self.places or self.point) and (self.named or not self.regional)
 
 
-def view_of(index: int, mention: Mention) -> View | None:
-    """None when the mention has no date: it cannot be placed in time, so it stays alone."""
-    if not mention.event_date:
-        return None
-    try:
-        day = date.fromisoformat(mention.event_date[:10]).toordinal()
-    except ValueError:
-        return None
-    main_place = place_key(mention.location) if mention.location else None
-    places = {place_key(str(c.value)) for c in mention.claims if c.field == "location" and c.value}
-    if main_place:
-        places.add(main_place)
-    places.discard("")
-    anchors = {place_key(str(c.value)) for c in mention.claims if c.field == "near" and c.value}
+def view_of(index: int, mention: Mention) -> View:
+    day = _ordinal(mention.event_date) if mention.time_precision < 3 else None
+    dated = [(c, _ordinal(str(c.value))) for c in mention.claims if c.field == "event_date" and c.value]
+    days = {d for _, d in dated if d is not None}
+    explicit = {d for c, d in dated if d is not None and is_calendar_date(c.quote)}
+    if day is not None:
+        days.add(day)
+    if mention.time_precision != 1 or day is None or day not in explicit:
+        explicit = set()  # only an exact day written out rules another day out
+    places = {c.value for c in mention.claims if c.field == "location" and isinstance(c.value, str)}
+    if mention.location:
+        places.add(mention.location)
+    places = {p for p in places if place_key(p)}
+    # A village is coded near the town (or district) it is placed in; one placed only in its
+    # region (geo_precision 3) is near nothing a report could name instead.
+    anchors = {str(c.value) for c in mention.claims if c.field == "near" and c.value}
+    if mention.geo_precision >= 3:
+        anchors = set()
     actors = {side_key(a.name) for a in (mention.actor1, mention.actor2) if a}
+    own_state = f"state:{mention.country}"
     point = None
     if mention.latitude is not None and mention.longitude is not None:
         point = (mention.latitude, mention.longitude)
+    tolls = {int(c.value) for c in mention.claims if c.field == "fatalities" and isinstance(c.value, int)}
+    said_none = 0 in tolls  # a claim that nobody died, not a report silent on deaths
+    tolls.add(mention.fatalities or 0)
     return View(
         index=index,
         document=mention.document,
         day=day,
+        month=_month(mention.event_date) if mention.time_precision == 3 else None,
+        days=frozenset(days),
+        explicit=frozenset(explicit),
         precision=mention.time_precision if mention.time_precision in SLACK else 1,
         event_type=mention.event_type,
         sub_event_type=mention.sub_event_type,
         iso3=mention.iso3 or mention.country,
         admin1=place_key(mention.admin1) if mention.admin1 else None,
+        admin2=place_key(mention.admin2) if mention.admin2 else None,
         places=frozenset(places),
         anchors=frozenset(anchors),
-        main_place=main_place,
-        precise=mention.geo_precision == 1,
+        villages=frozenset(str(c.value) for c in mention.claims if c.field == "place" and c.value),
+        named=_named(mention),
         point=point,
         actors=frozenset(actors),
         specific=frozenset(a for a in actors if not GENERIC_ACTOR.match(a)),
-        fatalities=mention.fatalities,
+        parties=frozenset(a for a in actors if not GENERIC_ACTOR.match(a) and a != own_state),
+        tolls=frozenset(t for t in tolls if t > 0),
+        toll=mention.fatalities or 0,
+        no_deaths=said_none and not any(t > 0 for t in tolls),
         regional=mention.geo_precision >= 3,
     )
+
+
+def _month(text: str | None) -> int | None:
+    try:
+        return int(text[:4]) * 12 + int(text[5:7]) if text else None
+    except ValueError:
+        return None
+
+
+def _ordinal(text: str | None) -> int | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _named(mention: Mention) -> bool:
+    """The location is the place the text names ("in Bara", "near Taramchuk", the village of X),
+    not the seat of a division named alone, nor a town a vaguer place is coded at."""
+    if not mention.location:
+        return False
+    if mention.geo_precision > 2 and not any(c.field == "near" for c in mention.claims):
+        return False  # a region named alone, coded at its main town
+    quotes = [c.quote for c in mention.claims if c.field == "location" and c.value == mention.location]
+    return any(same_place_name(q, mention.location) for q in quotes)
 
 
 # --------------------------------------------------------------------------- pair score
 
 
-def link_score(a: View, b: View) -> float | None:
-    """How well two mentions fit one incident; None when they cannot."""
+def link_score(a: View, b: View, kin: bool = False) -> float | None:
+    """How well two mentions fit one incident; None when they cannot. ``kin``: the two documents
+    are syndicated copies of one story, which says more than any single field."""
     if a.document == b.document:
         return None
     kind = type_score(a, b)
     place = place_score(a, b)
-    if kind is None or place is None:
+    when = day_fit(a, b)
+    if kind is None or place is None or when is None:
         return None
-    gap = abs(a.day - b.day)
-    toll = 0.5 if a.fatalities and a.fatalities == b.fatalities else 0.0
-    # ACLED codes each day apart, so exact days must agree; a day of lag (a misread "last
-    # night") is forgiven only for the same named place with the same death toll, and a report
-    # dated a few days off only when it also names the same party: the same village, the same
-    # deaths and the same army make one incident that one outlet misdated (the date becomes a
-    # contradiction), while a village attacked again weeks later stays apart.
-    corroborated = place >= 2 and toll > 0 and bool(a.specific & b.specific)
-    lag_ok = gap <= LAG and place >= 2 and toll > 0 or gap <= MISDATED and corroborated
-    if gap > max(SLACK[a.precision], SLACK[b.precision]) and not lag_ok:
+    toll = toll_score(a, b)
+    actors = actor_score(a, b)
+    # ACLED codes each day apart. A day read one off (a "last night", a weekday against the wrong
+    # day) is forgiven for the same place with the same deaths; a report dated up to a week off
+    # only when it also names the same party there, or both count a mass toll: one outlet
+    # misdated the incident (the date becomes a contradiction), while a village attacked again
+    # days later stays apart.
+    same_deaths = bool(a.tolls & b.tolls)
+    if when == "lag" and not (place >= 2 and same_deaths):
         return None
-    if place < 1 and not a.specific & b.specific:
-        return 0.0  # only a country (or a guessed region) and a day in common: too little
-    when = 1.0 if gap == 0 else 0.0 if corroborated else -1.0
-    return when + kind + place + actor_score(a, b) + toll
+    if when == "misdated" and not (place >= 2 and (same_deaths and a.specific & b.specific or toll >= 0.5)):
+        return None
+    copy = kin and place >= 2 and bool(a.specific & b.specific)  # one wire story, one place and party
+    if not (copy or _distinctive(a, b)):
+        return 0.0
+    return DAY_SCORE[when] + kind + place + actors + toll + (1.0 if copy else 0.0)
+
+
+def _distinctive(a: View, b: View) -> bool:
+    """Something few incidents share: a named party other than the country's own army or police,
+    the same deaths, or a mass toll in both. The same town, day and kind of event with nobody
+    named and nobody killed is too common in a dense stream (three protests in one capital on one
+    day) to make one incident."""
+    if a.parties & b.parties or a.tolls & b.tolls:
+        return True
+    return min(max(a.tolls, default=0), max(b.tolls, default=0)) > 0 and max(a.toll, b.toll) >= MAJOR_TOLL
 
 
 def compatible(a: View, b: View) -> bool:
     """Whether two mentions could be one incident at all: other documents, types that can be one
-    incident, places that can be one place, and days at most ``MISDATED`` apart. Links need more
+    incident, places that can be one place, and days that can be one day. Links need more
     (``link_score``); a group may hold two mentions that only meet through others."""
-    if a.document == b.document or abs(a.day - b.day) > MISDATED:
+    if a.document == b.document or day_fit(a, b) is None:
         return False
     return type_score(a, b) is not None and place_score(a, b) is not None
-
-
-def type_score(a: View, b: View) -> float | None:
-    if a.sub_event_type == b.sub_event_type:
-        return 1.0
-    if a.event_type == b.event_type:
-        return 0.5
-    pair = {a.event_type, b.event_type}
-    if pair <= VIOLENT:
-        return -0.5  # one outlet's clash can be another's air strike or killing
-    if "Strategic developments" in pair:
-        return None
-    if pair <= VIOLENT | {"Riots"} or pair == {"Protests", "Riots"}:
-        return -0.5  # a crowd in a clash, or a protest that turned violent
-    if pair == {"Protests", "Violence against civilians"}:
-        return -1.0  # excessive force against a crowd, told as a killing
-    return None
-
-
-def place_score(a: View, b: View) -> float | None:
-    """+2 same place, +1 near it, +0.5 same region, 0 unknown, below 0 a clash, None apart.
-
-    Only places at the named place or near it (geo precision 1-2) can keep two reports apart; a
-    region named alone is often the dateline or the capital a statement came from, so a clash
-    there, or of countries guessed without a place, only counts against the link.
-    """
-    if a.iso3 and b.iso3 and a.iso3 != b.iso3:
-        return None if a.firm and b.firm else -1.0
-    if not (a.firm and b.firm):
-        if a.admin1 and b.admin1:
-            return 0.5 if a.admin1 == b.admin1 else -1.0
-        return -0.5  # one side names no place at all
-    distance = km(a.point, b.point) if a.point and b.point else None
-    if distance is not None and distance > INCIDENT_REACH_KM:
-        return None
-    if any(same_name(x, y) for x in a.places for y in b.places):
-        return 2.0
-    if a.places and b.places:
-        return _other_names(a, b, distance)
-    if distance is not None:
-        return 2.0 if distance <= SAME_SPOT_KM else 1.0 if distance <= SAME_TOWN_KM else 0.0
-    if a.admin1 and b.admin1:
-        return 0.5 if a.admin1 == b.admin1 else None
-    return 0.0
-
-
-def _other_names(a: View, b: View, distance: float | None) -> float | None:
-    """Two different names: two villages, or a village and the town it is coded near."""
-    if a.precise and b.precise:
-        return None
-    if _near(a.places, b.anchors) or _near(b.places, a.anchors):
-        # "Khirbet Amo, east of Qamishli" and "near Qamishli": ACLED codes both at Qamishli.
-        # Two villages near one town meet only on their anchors and stay apart below.
-        return 2.0
-    if distance is None or distance > SAME_TOWN_KM:
-        return -1.0
-    if distance <= SAME_SPOT_KM and a.precise != b.precise:
-        return 1.0  # one report names the town, the other a spot coded at that town
-    return -1.0  # two spots near one town: neighbourhoods or villages, likely apart
-
-
-def _near(places: frozenset[str], anchors: frozenset[str]) -> bool:
-    return any(same_name(p, q) for p in places for q in anchors)
-
-
-def actor_score(a: View, b: View) -> float:
-    if a.specific & b.specific:
-        return 1.0
-    if a.specific and b.specific:
-        return -2.0  # both name the fighting parties, and none in common
-    if a.actors & b.actors:
-        return 0.3
-    return -0.5 if a.specific or b.specific else 0.0  # named groups against "gunmen" only
 
 
 # --------------------------------------------------------------------------- blocking
@@ -245,7 +241,8 @@ def keys_of(v: View) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     country = v.iso3 or "?"
     # Spellings differ past the first letter (Khirbet Ammo, Khirbat Hamo), so names meet on the
     # country and the transliteration skeleton's initial, and the pair score does the fuzzy match.
-    index: list[tuple[str, str]] = sorted({("n", f"{country}:{fold_key(p)[:1]}") for p in v.places})
+    names = {fold_key(place_key(p))[:1] for p in v.places | v.anchors}
+    index: list[tuple[str, str]] = sorted(("n", f"{country}:{n}") for n in names)
     if v.point:
         index.append(("g", _cell(*v.point)))
     query = list(index)
@@ -276,24 +273,33 @@ def _neighbour_cells(lat: float, lon: float) -> Iterator[str]:
 
 
 class BlockIndex:
-    """Mentions by blocking key, time precision and day; grows as mentions arrive."""
+    """Mentions by blocking key, time precision and day (mentions without a day apart); grows as
+    mentions arrive. A mention without a day is a candidate for every day."""
 
     def __init__(self) -> None:
         self._by_key: dict[tuple[str, str], dict[int, dict[int, list[int]]]] = defaultdict(
             lambda: defaultdict(lambda: defaultdict(list))
         )
+        self._undated: dict[tuple[str, str], list[int]] = defaultdict(list)
 
     def add(self, v: View) -> None:
         for key in keys_of(v)[0]:
-            self._by_key[key][v.precision][v.day].append(v.index)
+            if v.day is None:
+                self._undated[key].append(v.index)
+            else:
+                self._by_key[key][v.precision][v.day].append(v.index)
 
     def candidates(self, v: View) -> set[int]:
         found: set[int] = set()
         for key in keys_of(v)[1]:
+            found.update(self._undated.get(key, ()))
             by_precision = self._by_key.get(key)
             if not by_precision:
                 continue
             for precision, by_day in by_precision.items():
+                if v.day is None:
+                    found.update(i for ids in by_day.values() for i in ids)
+                    continue
                 reach = max(SLACK[v.precision], SLACK[precision], MISDATED)
                 found.update(_in_window(by_day, v.day, reach))
         found.discard(v.index)

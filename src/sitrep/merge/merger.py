@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import combinations
 from typing import TypeVar
 
 from sitrep.merge import reconcile
@@ -71,15 +72,11 @@ class Merger:
         self._mentions.append(mention)
         self._links.find(index)
         view = view_of(index, mention)
-        if view is None:
-            return
         self._views[index] = view
         for other in sorted(self._index.candidates(view)):
             score = link_score(view, self._views[other])
             if score is not None and score >= LINK_THRESHOLD:
-                self._links.union(index, other)
-                self._edges[index].add(other)
-                self._edges[other].add(index)
+                self._join(index, other)
         self._index.add(view)
 
     def add_all(self, mentions: Iterable[Mention]) -> None:
@@ -91,14 +88,34 @@ class Merger:
 
     def clusters(self) -> list[list[Mention]]:
         """Groups of mentions that tell one incident, in a canonical order."""
+        self._link_copies()
         ranks = {i: _rank(m) for i, m in enumerate(self._mentions)}
         out: list[list[Mention]] = []
         for component in self._links.groups(range(len(self._mentions))):
-            dated = [self._views[i] for i in component if i in self._views]
-            out.extend([self._mentions[i]] for i in component if i not in self._views)
-            for part in split(dated, self._edges, ranks):
+            views = [self._views[i] for i in component]
+            for part in split(views, self._edges, ranks):
                 out.append(sorted((self._mentions[v.index] for v in part), key=_rank))
         return out
+
+    def _link_copies(self) -> None:
+        """Syndicated copies tell one story: their mentions link wherever they could be one
+        incident. Done when events are asked for, once every document's family is known, so the
+        order documents and mentions arrived in does not matter."""
+        by_family: dict[str, list[int]] = defaultdict(list)
+        for index, m in enumerate(self._mentions):
+            by_family[self._syndication.family(m.document)].append(index)
+        for members in by_family.values():
+            for i, j in combinations(members, 2):
+                if j in self._edges[i]:
+                    continue
+                score = link_score(self._views[i], self._views[j], kin=True)
+                if score is not None and score >= LINK_THRESHOLD:
+                    self._join(i, j)
+
+    def _join(self, i: int, j: int) -> None:
+        self._links.union(i, j)
+        self._edges[i].add(j)
+        self._edges[j].add(i)
 
     def events(self) -> list[Event]:
         ctx = Context(self._docs, self._syndication.family)

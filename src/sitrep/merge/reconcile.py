@@ -9,12 +9,14 @@ every version with its sources and documents; a rising toll is listed with ``kin
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from sitrep.merge.cluster import GENERIC_ACTOR, actor_key
 from sitrep.merge.dedupe import DocInfo
+from sitrep.merge.pairs import is_calendar_date
 from sitrep.places.geometry import SAME_TOWN_KM, km
 from sitrep.places.names import fold_key, place_key, same_name
 from sitrep.records import Actor, Claim, Contradiction, ContradictionKind, Mention, Version
@@ -62,17 +64,44 @@ def _best(votes: Mapping[str, float], tiebreak: Callable[[str], tuple]) -> str:
 
 
 def pick_date(group: Sequence[Mention], w: Sequence[float]) -> tuple[str | None, int]:
-    """The day most families support; ties go to the more precise, then the earlier day."""
+    """The day most families support, each family by its most explicit reading: a date written
+    out ("28 November") over a weekday ("on Saturday") over a day read from "today" or
+    "yesterday" against the publication day. Ties go to the more explicit reading, then the more
+    precise date, then the earlier day."""
     votes: dict[str, float] = defaultdict(float)
+    rank: dict[str, int] = {}
     precision: dict[str, int] = {}
     for m, weight in zip(group, w, strict=True):
-        if m.event_date:
-            votes[m.event_date] += weight
-            precision[m.event_date] = min(precision.get(m.event_date, 3), m.time_precision)
+        readings = _readings(m)
+        if not readings:
+            continue
+        best = max(readings.values())
+        days = [d for d, r in readings.items() if r == best]
+        for day in days:
+            votes[day] += weight / len(days)
+            rank[day] = max(rank.get(day, 0), best)
+            precision[day] = min(precision.get(day, 3), m.time_precision if day == m.event_date else 1)
     if not votes:
         return None, max((m.time_precision for m in group), default=1)
-    day = _best(votes, lambda d: (-precision[d], [-ord(c) for c in d]))
+    day = _best(votes, lambda d: (rank[d], -precision[d], [-ord(c) for c in d]))
     return day, precision[day]
+
+
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def _readings(m: Mention) -> dict[str, int]:
+    """The days a report gives for its event, each with how explicitly: 3 written out as a date,
+    2 a weekday, 1 relative words, 0 the report's own day alone."""
+    out: dict[str, int] = {}
+    if m.event_date and m.time_precision < 3:
+        out[m.event_date] = 0
+    for c in m.claims:
+        if c.field != "event_date" or not isinstance(c.value, str) or m.time_precision == 3:
+            continue
+        kind = 3 if is_calendar_date(c.quote) else 2 if _WEEKDAY.search(c.quote) else 1
+        out[c.value] = max(out.get(c.value, 0), kind)
+    return out
 
 
 def pick_type(group: Sequence[Mention], w: Sequence[float]) -> Mention:
@@ -155,20 +184,51 @@ def pick_country(group: Sequence[Mention], w: Sequence[float], place: Mention | 
 
 
 def fatalities(group: Sequence[Mention], ctx: Context) -> tuple[int | None, dict[int, bool]]:
-    """ACLED's lowest credible figure over the reports still current.
-
-    A report is superseded when a later-published report of the same source family gives a higher
-    figure (a rising toll). Zero counts only when no report gives a death. Returns the figure and,
-    for each figure seen, whether it is current.
+    """ACLED's figure: the count most families converge on when two or more give it (a rising
+    toll settles there); else the lowest over the reports still current. A report is superseded by
+    a later-published one of its source family with a higher figure (a rising toll), and when
+    publication days are known, only the latest day's reports are current. Zero counts only when
+    no report gives a death. Returns the figure and, for each figure seen, whether it is current.
     """
     figures = [m for m in group if m.fatalities is not None]
     if any(m.fatalities for m in figures):
         figures = [m for m in figures if m.fatalities]
-    current = {m.fatalities: False for m in figures}
+    current: dict[int, bool] = {m.fatalities: False for m in figures if m.fatalities is not None}
     live = [m for m in figures if not any(_supersedes(n, m, ctx) for n in figures)]
+    latest = max((ctx.published(m.document) for m in live), default="")
+    if latest and len({ctx.family(m.document) for m in live}) > 1:
+        live = [m for m in live if ctx.published(m.document) == latest]
     for m in live:
-        current[m.fatalities] = True
-    return (min(m.fatalities for m in live) if live else None), current  # type: ignore[type-var,return-value]
+        current[m.fatalities or 0] = True
+    settled = _settled(group, ctx)
+    if settled is not None:
+        return settled, {k: k == settled for k in current} | {settled: True}
+    if not live:
+        return None, current
+    return min(m.fatalities for m in live), current  # type: ignore[type-var,return-value]
+
+
+def _settled(group: Sequence[Mention], ctx: Context) -> int | None:
+    """The death toll two or more source families give for the event, the most-given first."""
+    backers: dict[int, set[str]] = defaultdict(set)
+    for m in group:
+        for c in m.claims:
+            if c.field == "fatalities" and isinstance(c.value, int) and c.value > 0 and _counted(c.quote):
+                backers[c.value].add(ctx.family(m.document))
+    agreed = [n for n, fams in backers.items() if len(fams) >= 2]
+    return max(agreed, key=lambda n: (len(backers[n]), -n)) if agreed else None
+
+
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundred)\b",
+    re.IGNORECASE,
+)
+
+
+def _counted(quote: str) -> bool:
+    """A figure stated as a number, not read from "many" or "several dozen"."""
+    return bool(_NUMBER.search(quote))
 
 
 def _supersedes(new: Mention, old: Mention, ctx: Context) -> bool:

@@ -182,8 +182,8 @@ _UNKNOWN = (
     re.compile(r"\b(?:Barangay|Brgy\.?) " + _NAME),
     re.compile(
         _NAME
-        + r" (?:village|hamlet|hill|camp|locality|community|area|region|front|district|sub-?district|county|"
-        r"municipality|LGA|upazila|tehsil|commune|boma|town)\b"
+        + r" (?:village|hamlet|hill|camp|locality|community|area|region|front|sector|district|sub-?district|"
+        r"county|municipality|LGA|upazila|tehsil|commune|boma|town)\b"
     ),
     re.compile(r"\b(?:in|near|at|outside|around) (?:the )?" + _NAME + r" \("),
 )
@@ -228,6 +228,37 @@ def locative_names(text: str, known: Sequence[tuple[int, int]]) -> Iterator[tupl
         yield m.group(1), start, end
 
 
+_BEFORE_CONTAINER = re.compile(r"(?<!\bthe )" + _NAME + r"(?=,\s|\s\(|\sin\s)")
+
+
+def contained_names(text: str, known: Sequence[tuple[int, int]]) -> Iterator[tuple[str, int, int]]:
+    """Capitalised names right before a comma, a bracket or "in" ("shelled Kansafra in Idleb",
+    "near Taramchuk, Donetsk"): places when what follows is a town or division the gazetteer
+    knows (the caller checks); not at a sentence's start, not after "the"."""
+    for m in _BEFORE_CONTAINER.finditer(text):
+        start, end = m.span(1)
+        if m.group(1).split()[0].lower() in _NOT_NAMES or _sentence_start(text, start):
+            continue
+        if _PREVIOUS_CAPITAL.search(text, max(0, start - 30), start):
+            continue  # the tail of a longer name ("York Times" of "the New York Times")
+        if not any(a < end and start < b for a, b in known):
+            yield m.group(1), start, end
+
+
+_PREVIOUS_CAPITAL = re.compile(r"[A-Z][\w'’]*[ -]$")
+
+
+_PUBLICATION = re.compile(
+    r"\b(?:Times|Post|News|Journal|Guardian|Tribune|Herald|Press|Agency|Radio|Television|TV|Gazette|"
+    r"Telegraph|Observer|Monitor|Daily|Chronicle|Express|Mail|Review|Magazine)$"
+)
+
+
+def is_publication(name: str) -> bool:
+    """A name that ends like an outlet's ("New York Times", "Gulf News")."""
+    return bool(_PUBLICATION.search(name))
+
+
 _SUBLOCALITY_BEFORE = re.compile(
     r"\b(?:colonia|barrio|neighbou?rhood of|suburb of|quarter of)\s+$", re.IGNORECASE
 )
@@ -263,7 +294,8 @@ _NOT_PART = frozenset(
      "river", "valley", "mountain", "mountains", "lake", "sea", "gulf", "desert", "forest", "strip", "bank",
      "countryside", "governor", "police", "army", "forces", "military", "people", "north", "south", "east",
      "west", "central", "northern", "southern", "eastern", "western", "upper", "lower", "new", "old",
-     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lga", "upazila"}
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lga", "upazila", "local",
+     "government", "sector", "front", "checkpoint", "junction"}
 )  # fmt: skip
 
 
@@ -271,11 +303,17 @@ def full_name(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the whole capitalised name a matched name is part of ("Big Sukariyeh" for a
     match on "Big"; "Santo Antonio de Jesus" for "Santo"); the match itself when it is whole."""
     before = _NAME_BEFORE.search(text, max(0, start - 30), start)
-    if before and before.group(1).lower() not in _NOT_PART and not _sentence_start(text, before.start(1)):
+    # A possessive ends a name ("Borno State's Jere"): the word before it is another name's.
+    possessive = before is not None and before.group(1).endswith(("'s", "’s"))
+    if before and _part(before.group(1)) and not possessive and not _sentence_start(text, before.start(1)):
         start = before.start(1)
-    while (after := _NAME_AFTER.match(text, end)) and after.group(1).lower() not in _NOT_PART:
+    while (after := _NAME_AFTER.match(text, end)) and _part(after.group(1)):
         end = after.end()
     return start, end
+
+
+def _part(word: str) -> bool:
+    return word.lower() not in _NOT_PART
 
 
 def _sentence_start(text: str, start: int) -> bool:

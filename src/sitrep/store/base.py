@@ -199,6 +199,15 @@ class Store(ABC):
         sql = "SELECT key, document, day, component, data FROM mentions WHERE day BETWEEN ? AND ?"
         return [_mention(r) for r in self._rows(sql + " ORDER BY key", (first, last))]
 
+    def mentions_undated(self) -> list[StoredMention]:
+        """Mentions with no day: they may be one incident with a mention of any day."""
+        sql = "SELECT key, document, day, component, data FROM mentions WHERE day IS NULL"
+        return [_mention(r) for r in self._rows(sql + " ORDER BY key")]
+
+    def all_mentions(self) -> list[StoredMention]:
+        sql = "SELECT key, document, day, component, data FROM mentions"
+        return [_mention(r) for r in self._rows(sql + " ORDER BY key")]
+
     def mentions_of_components(self, components: Iterable[str]) -> list[StoredMention]:
         sql = "SELECT key, document, day, component, data FROM mentions WHERE component IN ({ids})"
         return sorted((_mention(r) for r in self._chunked_rows(sql, components)), key=lambda m: m.key)

@@ -80,15 +80,19 @@ def merge(mentions: Iterable[Mention], documents: Iterable[DocInfo]) -> list[Eve
     return merger.events()
 
 
-def link_reach() -> int:
-    """The most days two mentions can lie apart and still be linked as one incident."""
-    from sitrep.merge.cluster import LAG, MISDATED, SLACK
+# A report that gives only its month fits a day of that month or of the month before.
+MONTH_REACH = 62
 
-    return max(max(SLACK.values()), MISDATED, LAG)
+
+def link_reach() -> int:
+    """The most days two mentions' stored days can lie apart and still be linked as one incident."""
+    from sitrep.merge.pairs import LAG, MISDATED, SLACK
+
+    return max(max(SLACK.values()), MISDATED, LAG, MONTH_REACH)
 
 
 def day_of(mention: Mention) -> int | None:
-    """The mention's day as an ordinal; None when it has none (it is then linked to nothing)."""
+    """The mention's day as an ordinal (a month-only mention's is the 1st); None when it has none."""
     if not mention.event_date:
         return None
     try:

@@ -147,12 +147,17 @@ def add_document(
 
 
 def _linked_components(store: Store, new: list[StoredMention]) -> list[set[str]]:
-    """For each new mention, the stored components it links to."""
+    """For each new mention, the stored components it links to. A mention without a day may be one
+    incident with a mention of any day, so an undated new mention is compared with every stored
+    one, and a dated one with the undated ones too."""
+    if not new:
+        return []
     days = [m.day for m in new if m.day is not None]
-    if not days:
-        return [set() for _ in new]
-    reach = engine.link_reach()
-    candidates = store.mentions_in_days(min(days) - reach, max(days) + reach)
+    if len(days) < len(new):
+        candidates = store.all_mentions()
+    else:
+        reach = engine.link_reach()
+        candidates = store.mentions_in_days(min(days) - reach, max(days) + reach) + store.mentions_undated()
     links = engine.links([m.mention for m in new], [c.mention for c in candidates])
     return [{candidates[j].component for j in found} for found in links]
 
