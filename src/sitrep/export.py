@@ -154,14 +154,13 @@ def write_jsonl(events: Iterable[Event], out: TextIO) -> int:
 # ---------------------------------------------------------------- CSV
 
 
-def csv_row(event: Event, timestamp: int = 0) -> dict[str, Any]:
-    """One event as a row of ACLED's current export then sitrep's columns (``CSV_COLUMNS``)."""
+def _common(event: Event, timestamp: int) -> dict[str, Any]:
+    """The columns both of ACLED's layouts and sitrep's extras fill the same way."""
     number = event_number(event.event_id)
     iso3 = event.iso3 or ""
     day = _parse_day(event.event_date)
     return {
         "event_id_cnty": f"{iso3}{number}",
-        "event_date": day.isoformat() if day else (event.event_date or ""),
         "year": day.year if day else "",
         "time_precision": event.time_precision,
         "disorder_type": event.disorder_type,
@@ -169,12 +168,8 @@ def csv_row(event: Event, timestamp: int = 0) -> dict[str, Any]:
         "sub_event_type": event.sub_event_type,
         "actor1": event.actor1 or "",
         "assoc_actor_1": "; ".join(event.assoc_actor_1),
-        "inter1": INTER_LABELS.get(event.inter1, ""),
         "actor2": event.actor2 or "",
         "assoc_actor_2": "; ".join(event.assoc_actor_2),
-        "inter2": INTER_LABELS.get(event.inter2, ""),
-        "interaction": interaction_label(event.inter1, event.inter2),
-        "civilian_targeting": civilian_targeting(event),
         "iso": iso_numeric(iso3),
         "region": acled_region(iso3),
         "country": event.country or "",
@@ -189,9 +184,7 @@ def csv_row(event: Event, timestamp: int = 0) -> dict[str, Any]:
         "source_scale": "",
         "notes": event.notes,
         "fatalities": "" if event.fatalities is None else event.fatalities,
-        "tags": "",
         "timestamp": timestamp,
-        "claims": json.dumps([_finite(c.to_dict()) for c in event.claims], ensure_ascii=False),
         "contradictions": contradictions_text(event.contradictions),
         "documents": "; ".join(event.documents),
         "event_id": event.event_id,
@@ -202,50 +195,30 @@ def csv_row(event: Event, timestamp: int = 0) -> dict[str, Any]:
     }
 
 
+def csv_row(event: Event, timestamp: int = 0) -> dict[str, Any]:
+    """One event as a row of ACLED's current export then sitrep's columns (``CSV_COLUMNS``)."""
+    day = _parse_day(event.event_date)
+    return _common(event, timestamp) | {
+        "event_date": day.isoformat() if day else (event.event_date or ""),
+        "inter1": INTER_LABELS.get(event.inter1, ""),
+        "inter2": INTER_LABELS.get(event.inter2, ""),
+        "interaction": interaction_label(event.inter1, event.inter2),
+        "civilian_targeting": civilian_targeting(event),
+        "tags": "",
+        "claims": json.dumps([_finite(c.to_dict()) for c in event.claims], ensure_ascii=False),
+    }
+
+
 def csv_row_2020(event: Event, timestamp: int = 0) -> dict[str, Any]:
     """One event as a row of ACLED's 2020 numeric layout then sitrep's columns (``CSV_2020_COLUMNS``)."""
     number = event_number(event.event_id)
-    iso3 = event.iso3 or ""
-    day = _parse_day(event.event_date)
-    return {
+    return _common(event, timestamp) | {
         "data_id": number,
-        "iso": iso_numeric(iso3),
-        "event_id_cnty": f"{iso3}{number}",
         "event_id_no_cnty": number,
         "event_date": acled_date(event.event_date),
-        "year": day.year if day else "",
-        "time_precision": event.time_precision,
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
-        "actor1": event.actor1 or "",
-        "assoc_actor_1": "; ".join(event.assoc_actor_1),
         "inter1": event.inter1,
-        "actor2": event.actor2 or "",
-        "assoc_actor_2": "; ".join(event.assoc_actor_2),
         "inter2": event.inter2,
         "interaction": interaction(event.inter1, event.inter2),
-        "region": acled_region(iso3),
-        "country": event.country or "",
-        "admin1": event.admin1 or "",
-        "admin2": event.admin2 or "",
-        "admin3": "",
-        "location": event.location or "",
-        "latitude": _coordinate(event.latitude),
-        "longitude": _coordinate(event.longitude),
-        "geo_precision": event.geo_precision,
-        "source": "; ".join(event.source),
-        "source_scale": "",
-        "notes": event.notes,
-        "fatalities": "" if event.fatalities is None else event.fatalities,
-        "timestamp": timestamp,
-        "iso3": iso3,
-        "cameo": event.cameo or "",
-        "plover": event.plover or "",
-        "confidence": round(event.confidence, 3),
-        "documents": "; ".join(event.documents),
-        "contradictions": contradictions_text(event.contradictions),
-        "event_id": event.event_id,
-        "disorder_type": event.disorder_type,
     }
 
 
