@@ -259,7 +259,7 @@ def gazetteer_rebuild(index_path: Path | None) -> None:
     from sitrep.places.index import build_index, default_index_path
 
     path = index_path or default_index_path()
-    _say(f"building the gazetteer index at {path} (about 20 s)")
+    _say(f"building the gazetteer index at {path} (about a minute)")
     click.echo(f"{build_index(path)} places in {path}", err=True)
 
 

@@ -319,7 +319,7 @@ def index_summary(path: Path) -> dict[str, str]:
     out = {"path": str(path)}
     version = index_version(path) if path.exists() else None
     if version is None:
-        out["state"] = "unreadable" if path.exists() else "not built yet (built on first use, about 20 s)"
+        out["state"] = "unreadable" if path.exists() else "not built yet (built on first use, about a minute)"
         return out
     current = version == str(INDEX_VERSION)
     out["version"] = version if current else f"{version} (this sitrep uses {INDEX_VERSION}: run rebuild)"
