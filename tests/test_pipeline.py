@@ -214,3 +214,9 @@ def test_a_figure_of_thousands_of_digits_never_takes_the_run_down(resources):
     huge = "Gunmen killed " + "9" * 5000 + " people in Zurmi on Sunday."
     out = list(sitrep.iter_events([{"id": "big", "text": huge}, {"id": "ok", "text": RAID}], resources))
     assert any(isinstance(o, sitrep.Event) and o.documents == ("ok",) for o in out)
+
+
+def test_a_report_published_in_a_known_month_only_is_dated_to_that_month(resources):
+    text = "Two witnesses said the army shelled Kidal, killing four, while the governor said three died."
+    [event] = sitrep.extract([{"id": "m1", "text": text, "published": "2019-12"}], resources)
+    assert event.event_date and event.event_date.startswith("2019-12") and event.time_precision == 3

@@ -46,7 +46,9 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
     day = doc.published if doc.published and len(doc.published) == 10 else None
     found_dates = _dates(text, day)
     facts = DocumentFacts(
-        document=doc,
+        # The extractors count days from a publication day; a page that gives only its month
+        # has none for them (``_in_month`` dates its events to that month afterwards).
+        document=doc if day == doc.published else replace(doc, published=None),
         scans=tuple(scan_sentence(s, 0, res.triggers) for s in sentences if s.text.strip()),
         dates=found_dates,
         tolls=tuple(casualties.find_tolls(text, base=0)),

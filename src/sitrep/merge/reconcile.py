@@ -82,9 +82,20 @@ def pick_date(group: Sequence[Mention], w: Sequence[float]) -> tuple[str | None,
             rank[day] = max(rank.get(day, 0), best)
             precision[day] = min(precision.get(day, 3), m.time_precision if day == m.event_date else 1)
     if not votes:
-        return None, max((m.time_precision for m in group), default=1)
+        return _month_only(group, w)
     day = _best(votes, lambda d: (rank[d], -precision[d], [-ord(c) for c in d]))
     return day, precision[day]
+
+
+def _month_only(group: Sequence[Mention], w: Sequence[float]) -> tuple[str | None, int]:
+    """No report gives a day: the month most families give (time_precision 3), if any."""
+    votes: dict[str, float] = defaultdict(float)
+    for m, weight in zip(group, w, strict=True):
+        if m.event_date and m.time_precision == 3:
+            votes[m.event_date] += weight
+    if not votes:
+        return None, max((m.time_precision for m in group), default=1)
+    return _best(votes, lambda d: [-ord(c) for c in d]), 3
 
 
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
