@@ -95,7 +95,7 @@ def _month_only(group: Sequence[Mention], w: Sequence[float]) -> tuple[str | Non
             votes[m.event_date] += weight
     if not votes:
         return None, max((m.time_precision for m in group), default=1)
-    return _best(votes, lambda d: [-ord(c) for c in d]), 3
+    return _best(votes, lambda d: tuple(-ord(c) for c in d)), 3
 
 
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
