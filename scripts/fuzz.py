@@ -203,7 +203,10 @@ def api_campaign(
     for start in range(0, count, batch):
         items = [random_item(rng, n) for n in range(start, min(count, start + batch))]
         tried["api inputs"] += len(items)
-        texts = {d.id: d.text for d in map(_coded, as_documents(items)) if d is not None}
+        texts: dict[str, str] = {}
+        for doc in map(_coded, as_documents(items)):
+            if doc is not None:
+                texts.setdefault(doc.id, doc.text)  # a later text under a used id is refused
         try:
             for out in sitrep.iter_events(items, resources):
                 if isinstance(out, sitrep.Failure):

@@ -102,3 +102,7 @@ def test_clear_place_names_outweigh_the_outlet_prior(resources) -> None:
 def test_an_ambiguous_small_namesake_at_home_does_not_take_a_major_city(resources) -> None:
     votes = resources.gazetteer.country_votes("Thousands marched in Paris on Saturday.", prior={"USA": 1.0})
     assert votes[0][0].name == "France"
+
+
+def test_a_url_that_is_not_one_says_nothing_of_a_home(lexicon):
+    assert home_votes(None, "http://[not-a-host/story", lexicon, lambda name: None) == {}

@@ -258,5 +258,5 @@ def _guarded(doc: Document, stage: str, strict: bool, work: Callable[..., Any], 
     except Exception as exc:  # noqa: BLE001 - a bug on one page must not cost the others
         if strict:
             raise
-        log.exception("%s failed on %s", stage, doc.id)
+        log.debug("%s failed on %s", stage, doc.id, exc_info=True)  # the Failure names it
         return Failure(doc.id, f"internal error: {exc!r}", stage)

@@ -79,7 +79,10 @@ def _home_of_name(name: str, lexicon: SourceLexicon, country_of: Callable[[str],
 
 
 def _home_of_url(url: str, lexicon: SourceLexicon, country_of: Callable[[str], str | None]) -> str | None:
-    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower().removeprefix("www.")
+    try:
+        host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower().removeprefix("www.")
+    except ValueError:  # not a URL ("http://[broken"): it says nothing of a home
+        return None
     labels = host.split(".")
     for k in range(len(labels) - 1):
         entry = lexicon.domain(".".join(labels[k:]))
