@@ -3,6 +3,7 @@ GeoNames-format rows written here. One test builds or opens the full cache index
 
 from __future__ import annotations
 
+import logging
 import pickle
 import sqlite3
 import zipfile
@@ -300,3 +301,10 @@ def test_a_demonym_with_a_division_suffix_names_the_division(resources) -> None:
     toponyms = resources.gazetteer.scan("Two clans fought over grazing land in the Somali region on Friday.")
     division = next(t for t in toponyms if t.text == "Somali region")
     assert division.candidates[0].iso3 == "ETH"
+
+
+def test_building_the_index_on_first_use_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog) -> None:
+    monkeypatch.setattr(indexmod, "build_index", lambda path: build_index(path, cities=()))
+    with caplog.at_level(logging.WARNING):
+        indexmod.ensure_index(tmp_path / "new.sqlite")
+    assert "building the gazetteer index" in caplog.text and "once per machine" in caplog.text

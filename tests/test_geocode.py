@@ -216,3 +216,13 @@ def test_unknown_district_far_from_any_named_town_is_coded_at_the_town_the_story
     at = text.index("struck")
     loc = geocode.locate(text, places, (at, at + 6), _lines(text), gazetteer, "SOM")
     assert loc is not None and loc.name == "Hamar Jajab" and loc.anchor == "Mogadishu"
+
+
+def test_a_text_that_repeats_its_places_costs_what_its_distinct_names_cost(gazetteer, monkeypatch):
+    calls = []
+    compare = geocode.same_bare
+    monkeypatch.setattr(geocode, "same_bare", lambda x, y: calls.append(1) or compare(x, y))
+    text = "Gunmen killed five people in Kabul and two in Herat. " * 300
+    places = geocode.find_places(text, gazetteer, "AFG")
+    assert len(places) >= 600
+    assert len(calls) <= 10

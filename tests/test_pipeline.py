@@ -220,3 +220,8 @@ def test_a_report_published_in_a_known_month_only_is_dated_to_that_month(resourc
     text = "Two witnesses said the army shelled Kidal, killing four, while the governor said three died."
     [event] = sitrep.extract([{"id": "m1", "text": text, "published": "2019-12"}], resources)
     assert event.event_date and event.event_date.startswith("2019-12") and event.time_precision == 3
+
+
+def test_a_document_with_no_date_at_all_is_named_in_a_warning(resources, caplog):
+    sitrep.extract([{"id": "undated-1", "text": "Gunmen killed six villagers in Zurmi, police said."}], resources)
+    assert "undated-1: no date" in caplog.text
