@@ -23,7 +23,7 @@ PLACING_GAP = 100  # characters from an unknown name to the known place that say
 _CHAIN_GAP = re.compile(
     r"(?:\s|,|\(|\bin\b|\bthe\b|\bof\b|\bdistrict\b|\bprovince\b|\bgovernorate\b|\bregion\b|\bstate\b|"
     r"\bdepartment\b|\bcounty\b|\bmunicipality\b|\bmunicipalities\b|\barea\b|\bcity\b|\bcountryside\b|"
-    r"\btown\b|\bvillage\b|\bhill\b|\bcamp\b|\blocality\b|\bLGA\b|\bupazila\b|\btownship\b|\brural\b|"
+    r"\btown\b|\bvillage\b|\bhill\b|\bcamp\b|\blocality\b|\bLGA\b|\bupazila\b|\btownship\b|\brural\b|\bsector\b|"
     r"\beastern\b|\bwestern\b|\bnorthern\b|\bsouthern\b)*",
     re.IGNORECASE,
 )
