@@ -146,3 +146,23 @@ def test_another_day_with_another_toll_stays_apart_even_on_an_undated_page():
 
     late = _written("late", "2020-02-16", "16 February 2020", None, "Khirbet Hamo", toll=4)
     assert len(merge([*_village_reports(), late])) == 2
+
+
+def test_village_one_report_cannot_place_matches_the_others_by_name():
+    from sitrep.merge.pairs import place_score
+
+    lost = mention("a", location="Koshebe", iso3="NGA", point=(9.06, 7.5), geo_precision=3)
+    placed = mention(
+        "b", location="Koshobe", iso3="NGA", admin1="Borno", point=(11.93, 13.23), geo_precision=2,
+        extra=(("near", "Jere"),),
+    )  # fmt: skip
+    assert place_score(view_of(0, lost), view_of(1, placed)) == 2.0
+
+
+def test_province_named_alone_is_not_matched_by_name_like_a_village():
+    from sitrep.merge.pairs import place_score
+
+    aleppo = (36.2, 37.16)
+    province = mention("a", location="Aleppo", admin1="Aleppo", point=aleppo, geo_precision=3)
+    city = mention("b", location="Aleppo", admin1="Aleppo", point=aleppo, geo_precision=1)
+    assert place_score(view_of(0, province), view_of(1, city)) == 0.5

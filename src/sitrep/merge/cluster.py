@@ -157,7 +157,7 @@ def view_of(index: int, mention: Mention) -> View:
         toll=mention.fatalities or 0,
         no_deaths=said_none and not any(t > 0 for t in tolls),
         regional=mention.geo_precision >= 3,
-        written=mention.location if _written(mention) else None,
+        written=mention.location if _written(mention) and not _division_seat(mention) else None,
     )
 
 
@@ -189,6 +189,12 @@ def _named(mention: Mention) -> bool:
     if mention.geo_precision > 2 and not any(c.field == "near" for c in mention.claims):
         return False  # a region named alone, coded at its main town
     return _written(mention)
+
+
+def _division_seat(mention: Mention) -> bool:
+    """The location is a division named alone and coded at its namesake seat ("Aleppo province")."""
+    name, divisions = mention.location or "", (mention.admin1, mention.admin2)
+    return mention.geo_precision > 1 and any(same_place_name(name, d) for d in divisions if d)
 
 
 def _written(mention: Mention) -> bool:
