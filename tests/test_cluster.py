@@ -166,3 +166,14 @@ def test_province_named_alone_is_not_matched_by_name_like_a_village():
     province = mention("a", location="Aleppo", admin1="Aleppo", point=aleppo, geo_precision=3)
     city = mention("b", location="Aleppo", admin1="Aleppo", point=aleppo, geo_precision=1)
     assert place_score(view_of(0, province), view_of(1, city)) == 0.5
+
+
+def test_a_unit_of_the_countrys_own_police_is_not_a_party_few_incidents_share():
+    def raid(doc: str):
+        return mention(
+            doc, sub="Armed clash", actor1="Police Forces of Brazil (2019-2022) Military Police",
+            actor2="Unidentified Armed Group (Brazil)", iso3="BRA", location="Rio de Janeiro",
+            point=(-22.906, -43.182),
+        )  # fmt: skip
+
+    assert (link_score(view_of(0, raid("a")), view_of(1, raid("b"))) or 0.0) < 3.0

@@ -45,6 +45,7 @@ CELL_DEGREES = 0.1
 
 GENERIC_ACTOR = re.compile(r"^(Unidentified|Civilians|Protesters|Rioters|Labor Group|Students)\b")
 _YEARS = re.compile(r"\s*\(\d{4}-(\d{4})?\)")
+_STATE_SIDES = ("Military Forces", "Police Forces", "Government")
 _STATE = re.compile(r"^(Military Forces|Police Forces|Government) of ([^()]+?)(\s*\(\d{4}-(\d{4})?\))?$")
 
 
@@ -152,13 +153,24 @@ def view_of(index: int, mention: Mention) -> View:
         point=point,
         actors=frozenset(actors),
         specific=frozenset(a for a in actors if not GENERIC_ACTOR.match(a)),
-        parties=frozenset(a for a in actors if not GENERIC_ACTOR.match(a) and a != own_state),
+        parties=frozenset(
+            a
+            for a in actors
+            if not GENERIC_ACTOR.match(a) and a != own_state and not _own_unit(a, mention.country)
+        ),
         tolls=frozenset(t for t in tolls if t > 0),
         toll=mention.fatalities or 0,
         no_deaths=said_none and not any(t > 0 for t in tolls),
         regional=mention.geo_precision >= 3,
         written=mention.location if _written(mention) and not _division_seat(mention) else None,
     )
+
+
+def _own_unit(side: str, country: str | None) -> bool:
+    """A unit of the country's own state ("Military Forces of Brazil Military Police", "Police
+    Forces of Somalia National Intelligence and Security Agency"): no more a distinctive party
+    than the state itself."""
+    return bool(country) and side.startswith(tuple(f"{s} of {country} " for s in _STATE_SIDES))
 
 
 def _fresh(day: int | None, published: str | None) -> bool:
