@@ -177,3 +177,24 @@ def test_a_unit_of_the_countrys_own_police_is_not_a_party_few_incidents_share():
         )  # fmt: skip
 
     assert (link_score(view_of(0, raid("a")), view_of(1, raid("b"))) or 0.0) < 3.0
+
+
+def test_reports_placed_at_a_town_do_not_vote_for_a_village_coded_at_that_towns_point():
+    from sitrep.merge import merge
+
+    jere, maiduguri = (11.926, 13.231), (11.847, 13.157)
+
+    def report(doc: str, location: str, point, near: str | None):
+        extra = (("near", near),) if near else ()
+        return mention(
+            doc, sub="Attack", actor1="Boko Haram", iso3="NGA", location=location, point=point,
+            admin1="Borno", geo_precision=2 if near else 3, fatalities=43, extra=extra,
+        )  # fmt: skip
+
+    reports = [
+        report("a", "Koshobe", jere, "Jere"),
+        report("b", "Koshobe", maiduguri, "Maiduguri"),
+        report("c", "Maiduguri", maiduguri, None),  # "in Borno state", coded at its capital
+    ]
+    (event,) = merge(reports)
+    assert event.location == "Koshobe" and (event.latitude, event.longitude) == jere
