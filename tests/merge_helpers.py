@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sitrep.records import Actor, Claim, Document, Mention
 
+COUNTRIES = {"SYR": "Syria", "USA": "United States", "LBN": "Lebanon", "BRA": "Brazil"}
 TYPES = {
     "Air/drone strike": "Explosions/Remote violence",
     "Shelling/artillery/missile attack": "Explosions/Remote violence",
@@ -55,7 +56,7 @@ def mention(
         time_precision=precision,
         actor1=Actor(actor1, 1 if actor1 and "Forces" in actor1 else 2) if actor1 else None,
         actor2=Actor(actor2, 7 if actor2 and "Civilians" in actor2 else 2) if actor2 else None,
-        country={"SYR": "Syria", "USA": "United States", "LBN": "Lebanon"}.get(iso3 or "", iso3),
+        country=COUNTRIES.get(iso3 or "", iso3),
         iso3=iso3,
         admin1=admin1,
         location=location,

@@ -226,3 +226,119 @@ def test_a_text_that_repeats_its_places_costs_what_its_distinct_names_cost(gazet
     places = geocode.find_places(text, gazetteer, "AFG")
     assert len(places) >= 600
     assert len(calls) <= 10
+
+
+def _event(resources, text: str, outlet: str | None = None, url: str | None = None):
+    import sitrep
+    from sitrep.records import Document
+
+    doc = Document(id="p", text=text, published="2021-03-02", outlet=outlet, url=url)
+    events = sitrep.extract([doc], resources)
+    assert len(events) == 1
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four fighters were killed in clashes between rebels and regime troops in the Syrian village of "
+        "Kafr Nabudah on Sunday, US officials said. America keeps about 900 troops in the country.",
+        "US troops kill a farmer in a Syrian village\n\nAmerican soldiers opened fire on villagers in Tal "
+        "Baydar near Qamishli on Friday, killing one farmer, local sources said. The United States keeps its "
+        "troops in north-eastern Syria, and America has not commented.",
+    ],
+)
+def test_america_named_in_passing_does_not_place_a_syrian_clash_in_the_united_states(resources, text):
+    event = _event(resources, text)
+    assert event.country == "Syria" and event.location in ("Kafr Nabudah", "Tal Baydar")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government shelling killed three civilians in the Syrian village of Kafr Sajna on Tuesday, "
+        "activists told the Baltimore Sun.",
+        "BEIRUT (AP) - Gunmen on motorcycles shot dead two shepherds in the Syrian village of Umm Batna on "
+        "Monday, a war monitor said.",
+    ],
+)
+def test_syrian_village_in_a_us_paper_is_not_placed_in_baltimore(resources, text):
+    event = _event(resources, text, "The Baltimore Sun", "https://www.baltimoresun.com/news/world/story.html")
+    assert event.country == "Syria" and event.location in ("Kafr Sajna", "Umm Batna")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Coalition warplanes struck a wedding party in the Yemeni village of Al-Raqa on Saturday, killing "
+            "12 people. Several of the wounded were flown to Riyadh for treatment, and others were taken to a "
+            "hospital in Aden.",
+            "Al-Raqa",
+        ),
+        (
+            "Saudi-led air strikes killed six civilians in the Sirwah district of Marib on Friday. The injured "
+            "were taken to hospital in Sanaa, medics said.",
+            "Suq Sirwah",
+        ),
+    ],
+)
+def test_yemeni_air_strike_is_not_placed_where_the_wounded_were_taken(resources, text, place):
+    event = _event(resources, text)
+    assert event.country == "Yemen" and event.location == place
+
+
+def test_destination_of_the_wounded_is_not_where_the_event_happened():
+    from sitrep.places.context import is_destination
+
+    for text, name in [
+        ("A woman who had been flown to Turkey on Sunday died of her wounds.", "Turkey"),
+        ("The government flew 16 of the wounded to four hospitals in Ankara.", "Ankara"),
+        ("The injured were taken to hospital in the capital, Sanaa.", "Sanaa"),
+    ]:
+        assert is_destination(text, text.index(name)), text
+    for text, name in [
+        ("An air strike hit a hospital in Saada.", "Saada"),
+        ("Rebels had taken control of the road to Kidal.", "Kidal"),
+    ]:
+        assert not is_destination(text, text.index(name)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "place"),
+    [
+        (
+            "A roadside bomb struck an army convoy near the town of Baiji on Sunday, killing four Iraqi "
+            "soldiers, US officials said. American troops were not in the convoy.",
+            "Iraq",
+            "Bayji",
+        ),
+        (
+            "American troops and US officials watched as Kurdish fighters clashed with Islamic State militants "
+            "near Shaddadi on Monday, leaving six militants dead.",
+            "Syria",
+            "Ash Shaddadah",
+        ),
+    ],
+)
+def test_american_troops_and_us_officials_are_modifiers_not_places(resources, text, country, place):
+    event = _event(resources, text)
+    assert event.country == country and event.location == place
+
+
+def test_place_of_an_earlier_event_in_a_lead_clause_is_not_the_event_place(gazetteer):
+    text = (
+        "Hours after a consulate was torched in the city of Najaf, security forces killed 20 protesters as "
+        "protests flared again in Nasiriyah."
+    )
+    loc = _locate(gazetteer, text, "IRQ", "killed")
+    assert loc is not None and loc.name == "Nasiriyah"
+
+
+def test_junction_named_after_a_town_is_not_that_town(gazetteer):
+    text = (
+        "MOGADISHU - A truck bomb exploded on Saturday at a busy checkpoint near the Afgoye junction, "
+        "killing dozens, police in Mogadishu said."
+    )
+    loc = _locate(gazetteer, text, "SOM", "exploded")
+    assert loc is not None and loc.name == "Mogadishu"

@@ -81,7 +81,7 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
         return mentions
     places = geocode.find_places(text, res.gazetteer, iso3, clues.blanked, names.toponyms)
     located = [_located(_in_month(m, doc), text, places, bounds, res.gazetteer) for m in mentions]
-    main, *side = [_bounded(m) for m in located]
+    main, *side = [replace(_bounded(m), published=doc.published) for m in located]
     # An incident told on the side is its own event only where the text places it elsewhere.
     return [main, *(m for m in side if m.location and (m.location, m.iso3) != (main.location, main.iso3))]
 

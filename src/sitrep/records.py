@@ -256,6 +256,7 @@ class Mention(Record):
     claims: tuple[Claim, ...] = ()
     confidence: float = 0.5
     background: bool = False
+    published: str | None = None  # the document's publication day (or month), when it gives one
 
     _nested: ClassVar[dict[str, type[Record]]] = {"actor1": Actor, "actor2": Actor, "claims": Claim}
 

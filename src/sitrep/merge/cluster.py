@@ -38,10 +38,14 @@ from sitrep.places.names import fold_key, place_key
 from sitrep.records import Mention
 
 LINK_THRESHOLD = 3.0
+# Deaths this many or more, counted alike, say which incident two reports tell; one or two killed
+# by unnamed gunmen in one town on one day is common in a dense stream.
+FEW = 3
 CELL_DEGREES = 0.1
 
 GENERIC_ACTOR = re.compile(r"^(Unidentified|Civilians|Protesters|Rioters|Labor Group|Students)\b")
 _YEARS = re.compile(r"\s*\(\d{4}-(\d{4})?\)")
+_STATE_SIDES = ("Military Forces", "Police Forces", "Government")
 _STATE = re.compile(r"^(Military Forces|Police Forces|Government) of ([^()]+?)(\s*\(\d{4}-(\d{4})?\))?$")
 
 
@@ -74,6 +78,7 @@ class View:
     month: int | None  # year * 12 + month when the report gives only a month
     days: frozenset[int]  # every day the report gives for the event (its main day first of all)
     explicit: frozenset[int]  # the days it writes out as dates ("12 February"), not read from "Sunday"
+    fresh: bool  # its day is written out in a report published that day or the next: news of that day
     precision: int
     event_type: str
     sub_event_type: str
@@ -93,6 +98,7 @@ class View:
     no_deaths: bool  # the report says nobody died
 
     regional: bool  # only a region is known (geo_precision 3), often a dateline or a capital
+    written: str | None  # the location as the text writes it, however vaguely it could be placed
 
     @property
     def firm(self) -> bool:
@@ -133,6 +139,7 @@ def view_of(index: int, mention: Mention) -> View:
         month=_month(mention.event_date) if mention.time_precision == 3 else None,
         days=frozenset(days),
         explicit=frozenset(explicit),
+        fresh=bool(explicit) and _fresh(day, mention.published),
         precision=mention.time_precision if mention.time_precision in SLACK else 1,
         event_type=mention.event_type,
         sub_event_type=mention.sub_event_type,
@@ -146,12 +153,30 @@ def view_of(index: int, mention: Mention) -> View:
         point=point,
         actors=frozenset(actors),
         specific=frozenset(a for a in actors if not GENERIC_ACTOR.match(a)),
-        parties=frozenset(a for a in actors if not GENERIC_ACTOR.match(a) and a != own_state),
+        parties=frozenset(
+            a
+            for a in actors
+            if not GENERIC_ACTOR.match(a) and a != own_state and not _own_unit(a, mention.country)
+        ),
         tolls=frozenset(t for t in tolls if t > 0),
         toll=mention.fatalities or 0,
         no_deaths=said_none and not any(t > 0 for t in tolls),
         regional=mention.geo_precision >= 3,
+        written=mention.location if _written(mention) and not _division_seat(mention) else None,
     )
+
+
+def _own_unit(side: str, country: str | None) -> bool:
+    """A unit of the country's own state ("Military Forces of Brazil Military Police", "Police
+    Forces of Somalia National Intelligence and Security Agency"): no more a distinctive party
+    than the state itself."""
+    return bool(country) and side.startswith(tuple(f"{s} of {country} " for s in _STATE_SIDES))
+
+
+def _fresh(day: int | None, published: str | None) -> bool:
+    """A report published on its event's day or the next tells that day's news: its day is firm."""
+    out = _ordinal(published) if published and len(published) == 10 else None
+    return day is not None and out is not None and 0 <= out - day <= 1
 
 
 def _month(text: str | None) -> int | None:
@@ -173,10 +198,23 @@ def _ordinal(text: str | None) -> int | None:
 def _named(mention: Mention) -> bool:
     """The location is the place the text names ("in Bara", "near Taramchuk", the village of X),
     not the seat of a division named alone, nor a town a vaguer place is coded at."""
-    if not mention.location:
-        return False
     if mention.geo_precision > 2 and not any(c.field == "near" for c in mention.claims):
         return False  # a region named alone, coded at its main town
+    return _written(mention)
+
+
+def _division_seat(mention: Mention) -> bool:
+    """The location is a division named alone and coded at its namesake seat ("Aleppo province")."""
+    name, divisions = mention.location or "", (mention.admin1, mention.admin2)
+    return mention.geo_precision > 1 and any(same_place_name(name, d) for d in divisions if d)
+
+
+def _written(mention: Mention) -> bool:
+    """The location's name is the one the text gives (not a seat or capital standing in for a
+    region or country named), even when the place could only be put in its country ("the nearby
+    village of Koshebe" in a report that names nothing around it)."""
+    if not mention.location:
+        return False
     quotes = [c.quote for c in mention.claims if c.field == "location" and c.value == mention.location]
     return any(same_place_name(q, mention.location) for q in quotes)
 
@@ -202,24 +240,65 @@ def link_score(a: View, b: View, kin: bool = False) -> float | None:
     # misdated the incident (the date becomes a contradiction), while a village attacked again
     # days later stays apart.
     same_deaths = bool(a.tolls & b.tolls)
+    story = place >= 2 and _same_story(a, b)
     if when == "lag" and not (place >= 2 and same_deaths):
         return None
     if when == "misdated" and not (place >= 2 and (same_deaths and a.specific & b.specific or toll >= 0.5)):
         return None
-    copy = kin and place >= 2 and bool(a.specific & b.specific)  # one wire story, one place and party
-    if not (copy or _distinctive(a, b)):
+    if when == "disputed" and not story:
+        return None
+    day = 0.0 if when in ("misdated", "disputed") and story else DAY_SCORE[when]
+    # One wire story, one place and party. Formulaic notes ("forces of X fired on positions near
+    # Y") read alike too, but each names its own spots: copies name the same places.
+    copy = kin and place >= 2 and bool(a.specific & b.specific)
+    if not (copy and _same_spots(a, b) or _distinctive(a, b)):
         return 0.0
-    return DAY_SCORE[when] + kind + place + actors + toll + (1.0 if copy else 0.0)
+    return day + kind + place + actors + toll + (1.0 if copy else 0.0)
 
 
 def _distinctive(a: View, b: View) -> bool:
     """Something few incidents share: a named party other than the country's own army or police,
     the same deaths, or a mass toll in both. The same town, day and kind of event with nobody
     named and nobody killed is too common in a dense stream (three protests in one capital on one
-    day) to make one incident."""
-    if a.parties & b.parties or a.tolls & b.tolls:
+    day) to make one incident. So are exchanges of fire between two states' forces along a front
+    line that neither report says killed anyone, and in a town, killings of one or two people by
+    unnamed gunmen."""
+    if a.parties & b.parties and not (_front_line(a) and _front_line(b)):
+        return True
+    same = a.tolls & b.tolls
+    if same and (max(same) >= FEW or a.specific or b.specific or (a.anchors and b.anchors)):
         return True
     return min(max(a.tolls, default=0), max(b.tolls, default=0)) > 0 and max(a.toll, b.toll) >= MAJOR_TOLL
+
+
+def _same_spots(a: View, b: View) -> bool:
+    """Every place either report names (its place, the villages it names, the town it is coded
+    near) is named by the other too, in some spelling."""
+    mine, theirs = a.places | a.villages | a.anchors, b.places | b.villages | b.anchors
+    return all(any(same_place_name(x, y) for y in theirs) for x in mine) and all(
+        any(same_place_name(y, x) for x in mine) for y in theirs
+    )
+
+
+def _same_story(a: View, b: View) -> bool:
+    """One story told with another day: the same village or spot below a town named by both, the
+    same deaths and the same named party. A report that gives another day for all of that
+    misdated the incident; a village attacked again days later seldom loses the same dead to
+    the same attackers."""
+    if not (a.tolls & b.tolls and a.parties & b.parties):
+        return False
+    return _spot_alike(a, b) or _spot_alike(b, a)
+
+
+def _spot_alike(a: View, b: View) -> bool:
+    spots = a.villages | (a.places if a.anchors else frozenset())
+    return any(same_place_name(x, y) for x in spots for y in b.places | b.villages)
+
+
+def _front_line(v: View) -> bool:
+    """A clash between state forces only ("forces of Artsakh fired on positions of the forces of
+    Azerbaijan"), with no deaths reported: the daily business of a front line."""
+    return v.event_type == "Battles" and not v.tolls and all(a.startswith("state:") for a in v.specific)
 
 
 def compatible(a: View, b: View) -> bool:

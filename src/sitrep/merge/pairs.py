@@ -26,7 +26,7 @@ VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against 
 # A toll this high is rare enough in one place and week to say which incident a report tells.
 MAJOR_TOLL = 10
 
-DayFit = Literal["same", "unknown", "claimed", "within", "lag", "misdated"]
+DayFit = Literal["same", "unknown", "claimed", "within", "lag", "misdated", "disputed"]
 
 _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
@@ -59,7 +59,11 @@ def day_fit(a: View, b: View) -> DayFit | None:
     if a.day == b.day:
         return "same"
     if a.explicit and b.explicit and not a.explicit & b.explicit:
-        return None
+        # Two days written out are two incidents, unless one report is not that day's news (no
+        # publication day, or published days later) and all else says it misdated the incident.
+        if a.fresh and b.fresh:
+            return None
+        return "disputed" if abs(a.day - b.day) <= MISDATED else None
     if a.day in b.days or b.day in a.days:
         return "claimed"  # one report also gives the other's day (an attack and its burial)
     gap = abs(a.day - b.day)
@@ -85,6 +89,7 @@ def _same_month(a: View, b: View) -> bool:
 
 DAY_SCORE: dict[DayFit, float] = {
     "same": 1.0, "claimed": 0.5, "unknown": 0.0, "within": 0.0, "lag": -0.5, "misdated": -1.0,
+    "disputed": -1.0,
 }  # fmt: skip
 
 
@@ -122,6 +127,8 @@ def place_score(a: View, b: View) -> float | None:
     if a.iso3 and b.iso3 and a.iso3 != b.iso3:
         return None if a.firm and b.firm else -1.0
     if not (a.firm and b.firm):
+        if _written_alike(a, b) or _written_alike(b, a):
+            return 2.0  # a village named alike, one report unable to place it ("Koshebe", "Koshobe")
         if a.admin1 and b.admin1 and a.admin1 != b.admin1:
             return -2.0 if a.firm or b.firm else -1.0  # a named place outside the other's region
         if a.admin1 and b.admin1:
@@ -143,6 +150,13 @@ def place_score(a: View, b: View) -> float | None:
     if a.admin1 and b.admin1:
         return 0.5 if a.admin1 == b.admin1 else None
     return 0.0
+
+
+def _written_alike(a: View, b: View) -> bool:
+    """``a`` could not be placed below the region but names its place, and ``b`` names it too."""
+    if a.firm or not a.written:
+        return False
+    return any(same_place_name(a.written, y) for y in b.places | b.villages)
 
 
 def named_alike(a: View, b: View) -> bool:

@@ -155,7 +155,8 @@ def _vote_actor(items: Iterable[tuple[Actor | None, float]]) -> Actor | None:
 
 def pick_place(group: Sequence[Mention], w: Sequence[float]) -> Mention | None:
     """The most precise place that agrees with the rest: support from families naming the same
-    place (any spelling) or a point within 10 km, then geo precision, then having coordinates."""
+    place (any spelling) or a point within 10 km (not a town's point standing in for a village),
+    then geo precision, then having coordinates."""
     placed = [(m, x) for m, x in zip(group, w, strict=True) if m.location or m.latitude is not None]
     if not placed:
         return None
@@ -172,9 +173,16 @@ def pick_place(group: Sequence[Mention], w: Sequence[float]) -> Mention | None:
 def _same_place(a: Mention, b: Mention) -> bool:
     if a.location and b.location and same_name(a.location, b.location):
         return True
+    if _stand_in(a) or _stand_in(b):
+        return False  # a village coded at a town's point is not at that town
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
         return km((a.latitude, a.longitude), (b.latitude, b.longitude)) <= SAME_TOWN_KM  # type: ignore[arg-type]
     return False
+
+
+def _stand_in(m: Mention) -> bool:
+    """The mention's point stands in for a place the gazetteer does not know (a ``near`` claim)."""
+    return any(c.field == "near" for c in m.claims)
 
 
 def pick_country(group: Sequence[Mention], w: Sequence[float], place: Mention | None) -> Mention | None:

@@ -15,6 +15,7 @@ from sitrep.places.scan import Toponym
 from sitrep.spans import SpanIndex
 
 DIVISION_FEATURES = frozenset({"admin1", "admin2"})
+PLACING_GAP = 100  # characters from an unknown name to the known place that says where it lies
 
 
 # --------------------------------------------------------------------------- containers
@@ -22,7 +23,7 @@ DIVISION_FEATURES = frozenset({"admin1", "admin2"})
 _CHAIN_GAP = re.compile(
     r"(?:\s|,|\(|\bin\b|\bthe\b|\bof\b|\bdistrict\b|\bprovince\b|\bgovernorate\b|\bregion\b|\bstate\b|"
     r"\bdepartment\b|\bcounty\b|\bmunicipality\b|\bmunicipalities\b|\barea\b|\bcity\b|\bcountryside\b|"
-    r"\btown\b|\bvillage\b|\bhill\b|\bcamp\b|\blocality\b|\bLGA\b|\bupazila\b|\btownship\b|\brural\b|"
+    r"\btown\b|\bvillage\b|\bhill\b|\bcamp\b|\blocality\b|\bLGA\b|\bupazila\b|\btownship\b|\brural\b|\bsector\b|"
     r"\beastern\b|\bwestern\b|\bnorthern\b|\bsouthern\b)*",
     re.IGNORECASE,
 )
@@ -98,15 +99,54 @@ def context_score(text: str, start: int, end: int) -> float:
     speaker, a destination or a dateline there, or where the name stands for a government
     ("Washington has not confirmed")."""
     before = text[max(0, start - 80) : start]
-    if _SPEAKER.search(before) or _SPEAKS.match(text[end : end + 40]):
+    if _SPEAKER.search(before) or _SPEAKS.match(text[end : end + 40]) or is_destination(text, start):
         return -3.0
     if _is_dateline(text, start, end):
+        return -2.0
+    if is_earlier_event(text, start):
         return -2.0
     if _KM_FROM.search(before) or _NEAR_BEFORE.search(before) or _LOCATIVE.search(before):
         return 1.5
     if _AWAY.search(before):
         return -1.0
     return 0.0
+
+
+# Where the wounded, the dead or the displaced were taken: a hospital's town, a country that
+# flew the injured out. "were flown to Turkey", "taken to a hospital in Sanaa", "evacuated to Oman".
+_DESTINATION = re.compile(
+    r"\b(?:flown|flew|airlifted|air-lifted|evacuated|rushed|transferred|transported|referred|admitted|brought|"
+    r"taken|carried|treated|hospitali[sz]ed)\b(?!\s+(?:control|over|hostages?|prisoners?|captives?|part|place|"
+    r"up|off)\b)[^.;:\n]{0,80}?"
+    r"(?:\bto|\b(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|facilit\w+)|morgues?|mortuary)\b"
+    r"[^.;:\n]{0,30}?\b(?:in|at))"
+    r"\s+(?:the\s+)?(?:(?:nearby|neighbou?ring|regional|provincial|state)\s+)?"
+    r"(?:(?:capital|city|town|village)\s*(?:of\s+)?,?\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def is_destination(text: str, start: int) -> bool:
+    """True for a place the wounded, the dead or the displaced were taken to ("the wounded were
+    flown to Turkey", "four hospitals in Ankara"): where they were treated or buried, not where
+    the event happened."""
+    line = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 100)
+    return bool(_DESTINATION.search(text, max(0, line), start))
+
+
+# A clause that tells another, earlier event: "Hours after the consulate was torched in Najaf, ...".
+_EARLIER_CLAUSE = re.compile(
+    r"(?:(?:^|[,;(—–]|\band)\s*(?:hours|days|weeks|months|a\s+day|a\s+week|a\s+month|one\s+day|the\s+day|"
+    r"\w+\s+days|\w+\s+weeks|\d+\s+hours)\s+(?:after|before))\b[^,;:()]*$",
+    re.IGNORECASE,
+)
+
+
+def is_earlier_event(text: str, start: int) -> bool:
+    """True for a place named in a clause about another, earlier event ("Hours after a consulate
+    was torched in Najaf, forces killed 45 in Nasiriyah"): that event's place, not this one's."""
+    line = max(text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1, 0)
+    return bool(_EARLIER_CLAUSE.search(text[line:start]))
 
 
 _REFERENCE_GAP = re.compile(
@@ -250,7 +290,8 @@ _PREVIOUS_CAPITAL = re.compile(r"[A-Z][\w'’]*[ -]$")
 
 _PUBLICATION = re.compile(
     r"\b(?:Times|Post|News|Journal|Guardian|Tribune|Herald|Press|Agency|Radio|Television|TV|Gazette|"
-    r"Telegraph|Observer|Monitor|Daily|Chronicle|Express|Mail|Review|Magazine)$"
+    r"Telegraph|Observer|Monitor|Daily|Chronicle|Express|Mail|Review|Magazine|Sun|Star|Standard|Independent|"
+    r"Mirror|Globe|Courier|Inquirer|Dispatch|Bulletin|Wire)$"
 )
 
 
@@ -263,10 +304,23 @@ _SUBLOCALITY_BEFORE = re.compile(
     r"\b(?:colonia|barrio|neighbou?rhood of|suburb of|quarter of)\s+$", re.IGNORECASE
 )
 _SUBLOCALITY_AFTER = re.compile(
-    r"^\s+(?:neighbou?rhoods?|community|colony|sector|quarter|slum|favela|market|street|square|road|highway|"
-    r"avenue|boulevard|motorway|expressway)\b",
+    r"^\s+(?:neighbou?rhoods?|community|colony|sector|quarter|slum|favela|market|street|square|avenue|"
+    r"boulevard)\b",
     re.IGNORECASE,
 )
+# A road or junction named after the town it leads to ("the Afgoye junction" in Mogadishu, "the
+# Mosul road"): the name qualifies the road, the event is not in that town.
+_ROUTE_AFTER = re.compile(
+    r"[\s-]+(?:[A-Z][\w'’]*[\s-]+)?(?:road|highway|motorway|expressway|junction|crossroads?|roundabout|"
+    r"intersection|bypass)\b",
+)
+
+
+def names_a_route(text: str, end: int) -> bool:
+    """True for a name that qualifies a road or junction ("Afgoye junction", "Kabul-Jalalabad highway")."""
+    return bool(_ROUTE_AFTER.match(text, end, min(len(text), end + 40)))
+
+
 _SUBLOCALITY_NAME = re.compile(r"^(?:colonia|barrio|fraccionamiento|vila|bairro)\b", re.IGNORECASE)
 
 

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+from sitrep.places.context import is_destination
 from sitrep.places.names import base_key, name_key
 from sitrep.places.scan import ADMIN_SUFFIXES, Toponym
 from sitrep.records import Place
@@ -123,6 +124,18 @@ _NEIGHBOUR = frozenset({"neighboring", "neighbouring", "bordering", "neighbor", 
 _FUNCTION_WORDS = _LOCATIVE | _AWAY | {"the", "on", "and", "of", "a", "an", "as", "but", "when", "while"}
 
 
+# A country or capital that speaks or acts as a state ("America condemned", "the US and its allies
+# called for calm", "Washington has not confirmed") stands for its government, not a place.
+_STANCE = re.compile(
+    r"(?:['’]s\s+(?:allies|government|officials?|spokes\w+|envoy|ambassador)|\s+and\s+(?:its\s+|the\s+)?"
+    r"[\w'’]+(?:\s+[\w'’]+)?)?,?\s+(?:has\s+|have\s+|had\s+|also\s+|did\s+|does\s+|later\s+)?(?:not\s+)?"
+    r"(?:said|says|condemned|condemns|called|calls|urged|urges|warned|warns|denied|denies|announced|"
+    r"accused|accuses|blamed|blames|demanded|welcomed|rejected|critici[sz]ed|praised|vowed|pledged|"
+    r"threatened|confirmed|imposed|sanctioned|keeps|insisted|responded|expressed)\b",
+    re.IGNORECASE,
+)
+
+
 def _context_factor(text: str, start: int, end: int, strong: float = 0.2) -> float:
     """How much a mention's surroundings say it is where things happen.
 
@@ -134,9 +147,11 @@ def _context_factor(text: str, start: int, end: int, strong: float = 0.2) -> flo
     after = m.group(1).lower() if m else ""
     if after in _CURRENCY:
         return 0.0
-    factor = strong if after in _MODIFIER_NEXT else 1.0
+    factor = strong if after in _MODIFIER_NEXT or _STANCE.match(text, end) else 1.0
     before = _PREV_WORD.search(text, max(0, start - 40), start)
     word = before.group(1).lower() if before else ""
+    if is_destination(text, start):
+        return 0.1  # where the wounded were flown or treated ("flown to Turkey"), not where it happened
     factor *= 1.5 if word in _LOCATIVE else 0.5 if word in _AWAY else 0.1 if word in _NEIGHBOUR else 1.0
     return factor * (1.5 if start < 300 else 1.0)
 
@@ -174,8 +189,7 @@ def _partial(text: str, start: int, end: int) -> bool:
 def _readings(text: str, top: Toponym) -> Reading:
     """(name key, weight per candidate country, the vote this toponym casts on its own)."""
     key = base_key(name_key(top.text))
-    is_country = any(p.feature == "country" for p in top.candidates[:1])
-    factor = _context_factor(text, top.start, top.end, 0.5 if is_country else 0.2)
+    factor = _context_factor(text, top.start, top.end, 0.2)
     factor *= 0.4 if _partial(text, top.start, top.end) else 1.0
     options: dict[str, float] = {}
     for p in top.candidates:
@@ -185,9 +199,21 @@ def _readings(text: str, top: Toponym) -> Reading:
     return key, options, {c: w * factor for c, w in _toponym_votes(top)}
 
 
+# "the Syrian village of X", "a Yemeni port city", "a north-eastern Nigerian village": the text
+# says in so many words which country the place is in.
+_PLACE_NOUN = re.compile(
+    r"[\s-]+(?:(?:border|port|coastal|frontline|front-line|desert|mountain|rural|northern|southern|eastern|"
+    r"western|central|[\w]+-held|[\w]+-controlled)\s+)?(?:(?:village|villages|town|towns|city|cities|countryside|"
+    r"hamlet|capital)\b|(?:province|district|region|governorate|municipality)\s+of\b)",
+    re.IGNORECASE,
+)  # "Somali region" and "Afar region" are divisions' names
+PLACE_DEMONYM = 3.0
+
+
 def _demonym_readings(text: str, dem: Toponym) -> Reading:
     iso3 = dem.candidates[0].iso3 or ""
-    w = 0.75 * _context_factor(text, dem.start, dem.end)
+    base = PLACE_DEMONYM if _PLACE_NOUN.match(text, dem.end) else 0.75
+    w = base * _context_factor(text, dem.start, dem.end)
     return f"#{iso3}", {iso3: w}, {iso3: w}
 
 
