@@ -42,13 +42,15 @@ def is_off_topic(cues: frozenset[str], triggers: Sequence[Trigger]) -> bool:
         return bool({"sport", "celebrity"} & cues) and "participants" not in cues
     strong = [t for t in asserted if t.strength >= 3 and t.sub_event_type not in _WEAK_IN_ACCIDENTS]
     strong += [t for t in asserted if t.sub_event_type == "Arrests" and _mentions(t.patient, _NOTABLES)]
+    # "security forces arrested dozens ... before the anniversary": armed men acting is news
+    acting = [t for t in asserted if t.strength >= 2 and not _is_outcome(t) and _armed_doer(t)]
     if any(k in cues for k in NON_EVENT_KINDS) and "perpetrator_armed" not in cues:
         return True
     if ("cyber" in cues and "perpetrator_armed" not in cues) or "ruled_out" in cues:
         return not strong  # "hackers attacked the hospital's computers", "police ruled out an attack"
     if _accident(cues, asserted) and "attack_context" not in cues and not strong:
         return True
-    if "non_event" in cues and not strong and "attack_context" not in cues:
+    if "non_event" in cues and not (strong or acting) and "attack_context" not in cues:
         return True
     # A crowd punishing a suspected thief is mob justice, not ordinary crime.
     crowd = any(t.sub_event_type == "Attack" and _crowd_agent(t) for t in asserted)
@@ -72,12 +74,13 @@ _CLASH_WORDS = frozenset({"clash", "clashes", "clashed", "fought", "groups", "re
 
 
 def _armed_doer(trig: Trigger) -> bool:
-    return _mentions(trig.agent, _ARMED_DOERS)
+    return _starts_word(trig.agent, _ARMED_DOERS)  # "fighters", not "firefighters"
 
 
 _ARMED_DOERS = (
     "gunm", "armed", "militant", "militia", "soldier", "police", "troops", "rebel", "fighter", "forces",
     "army", "insurgent", "jihadist", "garrison", "gang", "bandit", "attacker", "assailant", "guerrilla",
+    "military", "trooper", "marine", "commando", "gendarme", "paramilitar", "navy", "guard",
 )  # fmt: skip
 
 
@@ -136,6 +139,8 @@ def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[
         chosen = "Chemical weapon"  # a chemical payload outranks how it was delivered
     if chosen in _ERV and _prevented(live, harmed):
         chosen = "Disrupted weapons use"
+    if chosen in _TERRITORY and _handed_over(live):
+        chosen = "Non-violent transfer of territory"  # control that changes hands without a fight
     if chosen == "Looting/property destruction" and harmed:
         chosen = "Attack"  # property taken or burned while people were killed or hurt
     cameo = trig.cameo if trig.sub_event_type == chosen else DEFAULT_CAMEO.get(chosen)
@@ -161,6 +166,10 @@ def _prevented(live: list[tuple[Trigger, float]], harmed: bool) -> bool:
 
 
 _OWN_GOAL = ("prematur", "while planting", "while assembling")
+
+
+def _handed_over(live: list[tuple[Trigger, float]]) -> bool:
+    return any(t.sub_event_type == "Non-violent transfer of territory" and t.strength >= 3 for t, _ in live)
 
 
 def _in_battle(live: list[tuple[Trigger, float]], cues: frozenset[str]) -> bool:
@@ -247,7 +256,9 @@ def _protest_decision(live: list[tuple[Trigger, float]], cues: frozenset[str]) -
         return None
     anchor = (protest or riot or mob)[0]
     score = sum(t.strength for t, _ in live if t.sub_event_type in _PROTEST_TYPES)
-    if riot or (protest and ("riot" in cues or mob) and not _riot_disputed(cues, mob)):
+    # demonstrators who fight police or a rival crowd riot (coding-rules §3), whoever started it
+    melee = "melee" in cues and "insurgents" not in cues
+    if riot or (protest and (("riot" in cues or mob) and not _riot_disputed(cues, mob) or melee)):
         return Decision("Violent demonstration", "145", (riot or protest)[0], score)
     if mob and not protest:
         if "protest" in cues and "demand" in cues:
@@ -282,6 +293,8 @@ def _refine(trig: Trigger, cues: frozenset[str]) -> tuple[str, int] | None:
     sub, strength = trig.sub_event_type, trig.strength
     if _corporate(trig.agent) and strength <= 2:
         return None  # "the company launched an aggressive assault on the market"
+    if sub == "Attack" and strength == 1 and _property(trig.patient) and "lethal" not in cues:
+        return "Looting/property destruction", 2  # "attacks on properties": only property was hit
     if sub == "Attack" and strength <= 2:
         if trig.target == "armed" and "unarmed" not in cues:
             return "Armed clash", max(strength, 2 if "lethal" in cues else 1)
@@ -331,6 +344,18 @@ _CORPORATE = frozenset(
     {"company", "firm", "bank", "corporation", "operator", "retailer", "brand", "insurer", "airline",
      "lender", "manufacturer", "startup", "conglomerate", "supermarket"}
 )  # fmt: skip
+_PROPERTY = frozenset(
+    {"property", "properties", "building", "buildings", "shop", "shops", "store", "stores", "office",
+     "offices", "business", "businesses", "warehouse", "warehouses", "premises", "infrastructure",
+     "facility", "facilities", "equipment", "machine", "machines", "tower", "towers"}
+)  # fmt: skip
+
+
+def _property(patient: str) -> bool:
+    """ "attacks on properties": the thing hit is property (whole words: "officers" are people)."""
+    return any(w in _PROPERTY for w in patient.lower().replace("-", " ").split())
+
+
 _CAPTIVES = ("detainee", "prisoner", "captive", "hostage", "bodies", "remains", "soldiers", "fighters")
 
 
@@ -372,7 +397,10 @@ _GOODS_WORDS = (
     "kilos", "vehicle", "truck", "cash", "money", "goods", "fuel", "cattle", "livestock", "property",
     "equipment",
 )  # fmt: skip
-_STATE_WORDS = ("army", "troops", "military", "government", "soldiers", "security forces", "police", "regime")
+_STATE_WORDS = (
+    "army", "troops", "military", "government", "soldiers", "security forces", "police", "regime", "trooper",
+    "marines", "commandos", "gendarme",
+)  # fmt: skip
 _NON_STATE_WORDS = (
     "rebel",
     "militant",
@@ -435,6 +463,14 @@ def by_actors(sub: str, live: Sequence[Trigger], actors: Sequence[Actor], cues: 
         armed = [t for t in hits if t.target == "armed" or _actor_in(t.patient_span, actors, ARMED_INTER)]
         if armed and not any(t.target == "civilian" for t in hits):
             return "Armed clash"
+    if sub in TERRITORY:
+        # who takes the place decides: state forces regain it, anyone else overtakes it
+        takers = [a for t in live if t.sub_event_type in TERRITORY for a in _actors_at(t.agent_span, actors)]
+        taker = takers[0] if takers else None
+        if taker is not None and taker.inter == 1:
+            return "Government regains territory"
+        if taker is not None and taker.inter in NON_STATE:
+            return "Non-state actor overtakes territory"
     arrests = [t for t in live if t.sub_event_type == "Arrests"]
     if sub == "Arrests" and any(_actor_in(t.agent_span, actors, NON_STATE) for t in arrests):
         return "Abduction/forced disappearance"
@@ -445,6 +481,13 @@ def non_state_agent(trig: Trigger, actors: Sequence[Actor]) -> bool:
     """Whether the trigger's agent is an armed non-state group (a known actor or a gang, militia...)."""
     words = trig.agent.lower().split()
     return _actor_in(trig.agent_span, actors, NON_STATE) or any(w in NON_STATE_WORDS for w in words)
+
+
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _actors_at(span: tuple[int, int], actors: Sequence[Actor]) -> list[Actor]:
+    return [a for a in actors if span[0] >= 0 and a.start < span[1] and span[0] < a.end]
 
 
 def _actor_in(span: tuple[int, int], actors: Sequence[Actor], inters: frozenset[int]) -> bool:

@@ -21,11 +21,12 @@ from spacy.tokens import Span, Token
 from ..datafiles import read_json
 from ..records import Trigger
 from ..taxonomy import DEFAULT_CAMEO
+from .constructions import Construction, load_constructions, matches
 from .syntax import agent_of, is_earlier, is_hypothetical, is_negated, patient_of, target_of
 
 # Cues that describe what happened at a protest; they count only when they are not the grievance
 # ("protested against the arrest of ...", "families of people killed in attacks rallied").
-GATED_CUES = frozenset({"intervention", "lethal", "riot", "crowd_violence"})
+GATED_CUES = frozenset({"intervention", "lethal", "riot", "crowd_violence", "melee"})
 # Generic words that need protesters in the same sentence to count as an intervention.
 NEEDS_PROTEST = frozenset({"intervention", "lethal"})
 GRIEVANCE_PREPS = frozenset(
@@ -49,6 +50,7 @@ class TriggerLexicon:
     cues: dict[str, frozenset[str]]
     trigger_automaton: ahocorasick.Automaton = field(repr=False)
     cue_automaton: ahocorasick.Automaton = field(repr=False)
+    constructions: tuple[Construction, ...] = ()
 
     def modal(self, lemma: str) -> bool:
         return lemma in self.cues["modal_verbs"]
@@ -62,7 +64,8 @@ def load_trigger_lexicon(path: Path | None = None) -> TriggerLexicon:
         triggers[_norm_phrase(phrase)].append((sub, int(strength), cameo))
     cues = {kind: frozenset(_norm_phrase(p) for p in phrases) for kind, phrases in data["cues"].items()}
     frozen = {k: tuple(v) for k, v in triggers.items()}
-    return TriggerLexicon(frozen, cues, _automaton(frozen), _automaton(_cue_index(cues)))
+    constructions = load_constructions(data.get("constructions", ()))
+    return TriggerLexicon(frozen, cues, _automaton(frozen), _automaton(_cue_index(cues)), constructions)
 
 
 def _norm_phrase(phrase: str) -> str:
@@ -138,11 +141,28 @@ def scan_sentence(sent: Span, base: int, lexicon: TriggerLexicon) -> SentenceSca
         for first, last, entries in _matches(lexicon.trigger_automaton, words):
             for entry in entries:  # type: ignore[attr-defined]
                 hits.setdefault((first, last), entry)
+    masks = []
+    for first, last, construction in matches(sent, lexicon.constructions):
+        if not construction.sub:
+            masks.append((first, last))  # "projectiles were thrown at police": no shelling
+        elif (first, last) not in hits or hits[(first, last)][1] < construction.strength:
+            hits[(first, last)] = (construction.sub, construction.strength, construction.cameo)
+        for kind in construction.cues:
+            if kind in GATED_CUES:
+                gated.append((first, last, kind))
+            else:
+                cues.add(kind)
+    softer = [(a, b) for a, b, kind in gated if kind == "intervention"]
     for first, last, kind in gated:
+        if kind == "lethal" and any(a <= first and last <= b and b - a > last - first for a, b in softer):
+            continue  # the grenade of "stun grenades" is no lethal weapon
         if _gated_cue_counts(sent[first:last], kind, cues, lexicon):
             cues.add(kind)
     kept = [
-        (span, entry) for span, entry in _longest(hits) if not _other_sense(sent[span[0] : span[1]], entry[0])
+        (span, entry)
+        for span, entry in _longest(hits)
+        if not _other_sense(sent[span[0] : span[1]], entry[0])
+        and not (entry[0] in THROWN_NOT_FIRED and _inside(span, masks))
     ]
     heads = {_head(sent[a:b]).i for (a, b), _ in kept}
     clauses = [_background_clause(sent[a:b], heads) for a, b, kind in gated if kind == "background"]
@@ -156,6 +176,14 @@ def scan_sentence(sent: Span, base: int, lexicon: TriggerLexicon) -> SentenceSca
     return SentenceScan(sent, base, triggers, frozenset(cues))
 
 
+# Thrown by hand, "projectiles", "missiles" and "fireworks" are no ranged weapons.
+THROWN_NOT_FIRED = frozenset({"Shelling/artillery/missile attack", "Air/drone strike", "Grenade"})
+
+
+def _inside(span: tuple[int, int], masks: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in masks)
+
+
 def _blaze(tokens: Span) -> bool:
     """ "A fire destroyed ten shops", "the fire service": a fire that acts, or names a service, burns."""
     return tokens.text.lower() == "fire" and _head(tokens).dep_ in ("nsubj", "nsubjpass", "compound")
@@ -165,14 +193,23 @@ def _gated_cue_counts(tokens: Span, kind: str, cues: set[str], lexicon: TriggerL
     """ "The march had been peaceful" describes it; "urged them to stay peaceful" does not."""
     if kind == "peaceful":
         return not is_negated(_head(tokens)) and not is_hypothetical(_head(tokens), lexicon)
+    if kind == "lethal" and is_hypothetical(_head(tokens), lexicon):
+        return False  # "fearing they would die of hunger"
+    if kind == "riot" and _riot_kit(tokens):
+        return False
     return kind != "background" and _counts_as_act(tokens, kind, cues)  # background dates clauses
 
 
 def _other_sense(tokens: Span, sub: str) -> bool:
     """A word in its other sense: a burning fire (``_blaze``); "shells struck two camps" (a labour
-    strike takes no object, so a strike with one, or in the passive, is a hit); "apartment blocks"."""
+    strike takes no object, so a strike with one, or in the passive, is a hit); "apartment blocks";
+    "riot police", "riot gear": the riot names the kit, not a riot."""
     if _blaze(tokens):
         return True
+    if sub == "Violent demonstration" and _riot_kit(tokens):
+        return True
+    if sub == "Other" and len(tokens) == 1 and tokens[0].dep_ == "amod":
+        return True  # "the ousted leader" names a person, not a coup
     if sub != "Peaceful protest" or len(tokens) != 1:
         return False
     token = tokens[0]
@@ -180,6 +217,19 @@ def _other_sense(tokens: Span, sub: str) -> bool:
     if lemma == "strike" and token.pos_ == "VERB":
         return any(c.dep_ in ("dobj", "obj", "nsubjpass", "agent") for c in token.children)
     return lemma == "block" and token.pos_ == "NOUN"
+
+
+def _riot_kit(tokens: Span) -> bool:
+    """ "riot police", "riot gear": the word names the kit, not a riot."""
+    last = tokens[-1]
+    if tokens.text.lower() != "riot" or last.i + 1 >= len(last.doc):
+        return False
+    return last.nbor(1).lemma_.lower() in RIOT_KIT
+
+
+RIOT_KIT = frozenset(
+    {"police", "policeman", "officer", "cop", "gear", "squad", "unit", "shield", "control", "force", "troop"}
+)
 
 
 def _background_clause(tokens: Span, trigger_heads: set[int]) -> Token:
@@ -205,7 +255,9 @@ def _counts_as_act(tokens: Span, kind: str, cues: set[str]) -> bool:
     head = _head(tokens)
     if kind in NEEDS_PROTEST and is_negated(head):
         return False  # "no one was arrested"
-    if head.dep_ in ("acl", "relcl", "amod", "compound") and not _participant_or_place(head):
+    # a past-tense verb read as a modifier ("some smashed store windows") is a clause of its own
+    modifier = head.dep_ in ("acl", "relcl", "amod", "compound") and head.tag_ != "VBD"
+    if modifier and not _participant_or_place(head):
         return False
     node, prev = head, head
     for _ in range(5):
@@ -226,7 +278,7 @@ PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally"})
 def _manner_of(child: Token) -> bool:
     """Whether ``child`` hangs off a protest verb as its manner ("by burning", "setting fire")."""
     if child.dep_ == "prep":
-        return child.lower_ in ("by", "with", "while")
+        return child.lower_ in ("by", "with", "while", "in")
     return child.dep_ in ("advcl", "xcomp", "conj", "pcomp")
 
 

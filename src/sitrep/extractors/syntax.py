@@ -88,6 +88,8 @@ def is_hypothetical(token: Token, lexicon: TriggerLexicon) -> bool:
             return False
         if lexicon.modal(ancestor.lemma_):
             return True
+        if any(c.dep_ == "aux" and c.lower_ in lexicon.cues["future_aux"] for c in ancestor.children):
+            return True  # "we must not allow them to be beaten"
     return infinitive and verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp")
 
 
@@ -119,7 +121,23 @@ _APART = frozenset({"after", "before", "since"})
 
 
 def is_earlier(head: Token) -> bool:
-    return _past_perfect(head) or _days_apart(head) or _fled_from(head)
+    return _past_perfect(head) or _days_apart(head) or _fled_from(head) or _remembered(head)
+
+
+def _remembered(token: Token) -> bool:
+    """ "the anniversary of the massacre", "in memory of those killed": an event remembered is an
+    earlier one; the clause that remembers it is not dated by it."""
+    node = token
+    for _ in range(3):
+        if node.dep_ != "pobj" or node.head.lower_ != "of":
+            return False
+        if node.head.head.lemma_.lower() in _MEMORY:
+            return True
+        node = node.head.head
+    return False
+
+
+_MEMORY = frozenset({"anniversary", "memory", "commemoration", "remembrance", "memorial"})
 
 
 def _fled_from(token: Token) -> bool:

@@ -1,0 +1,86 @@
+"""Event types named by a verb and what it acts on, and the protest distinctions, on sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import sitrep
+from sitrep.extractors.constructions import Construction, matches
+
+
+def _sub(resources, text: str) -> str | None:
+    events = sitrep.extract([{"id": "t", "text": text, "published": "2022-03-10"}], resources)
+    return events[0].sub_event_type if events else None
+
+
+def test_a_construction_matches_the_object_of_a_phrasal_verb(nlp):
+    base = Construction(frozenset({"set up"}), frozenset({"outpost"}), "Headquarters or base established")
+    sent = next(nlp("The militia set up a new outpost near the river.").sents)
+    found = [(sent[a:b].text, c.sub) for a, b, c in matches(sent, [base])]
+    assert found == [("set up a new outpost", "Headquarters or base established")]
+
+
+def test_a_construction_reads_passive_subjects_and_what_a_stash_is_of(nlp):
+    seized = Construction(frozenset({"find"}), frozenset({"rifle"}), "Disrupted weapons use")
+    sent = next(nlp("A stash of rifles and grenades was found in a barn outside the village.").sents)
+    assert [c.sub for _, _, c in matches(sent, [seized])] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army has set up a new observation post on the hills above Kalaa.", "Headquarters or base established"),
+        ("Soldiers found a cache of rifles, grenades and mortar rounds in a cave near Tora.", "Disrupted weapons use"),
+        ("Several mortar shells and a box of grenades were discovered by farmers near Mwanza on Monday.",
+         "Disrupted weapons use"),
+        ("Police recovered two improvised explosive devices hidden under a bridge in Kandi.", "Disrupted weapons use"),
+        ("Government troops took full control of the town of Dabo after two days of fighting with the rebels.",
+         "Government regains territory"),
+        ("Rebel fighters seized the district headquarters town of Kibo on Sunday.", "Non-state actor overtakes territory"),
+        ("Army commandos freed three villages from the insurgents on Friday.", "Government regains territory"),
+        ("Foreign troops withdrew from their base near Ayun on Tuesday, the ministry said.", "Change to group/activity"),
+        ("The peacekeepers handed control of the camp back to the national army on Monday.",
+         "Non-violent transfer of territory"),
+        ("The militia's fighters entered Kolo without fighting after the garrison left.",
+         "Non-violent transfer of territory"),
+        ("Vandals attacked the offices and vehicles of the electoral commission in Beni overnight.",
+         "Looting/property destruction"),
+    ],
+)  # fmt: skip
+def test_verb_and_object_name_the_type(resources, text, expected):
+    assert _sub(resources, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protesters threw bottles and firecrackers at police during a march against the new tax in Rudo.",
+         "Violent demonstration"),
+        ("Clashes broke out between police and students protesting against fee rises in Abeni on Tuesday.",
+         "Violent demonstration"),
+        ("Riot police chased demonstrators away from the ministry during a protest over wages in Sali.",
+         "Protest with intervention"),
+        ("Police used smoke grenades and pepper spray to disperse a rally against the mayor in Toma.",
+         "Protest with intervention"),
+        ("Officers beat demonstrators with batons at a sit-in outside the courthouse in Lenga.",
+         "Excessive force against protesters"),
+        ("Residents marched in Kora to demand water, saying they feared they would die of thirst.",
+         "Peaceful protest"),
+        ("Supporters of the ousted mayor rallied peacefully outside the town hall in Birni.", "Peaceful protest"),
+    ],
+)  # fmt: skip
+def test_protest_types_turn_on_what_each_side_did(resources, text, expected):
+    assert _sub(resources, text) == expected
+
+
+def test_arrests_by_security_forces_are_news_beside_an_anniversary(resources):
+    text = (
+        "Security forces arrested dozens of opposition activists in Gara ahead of the anniversary of the "
+        "uprising, their party said."
+    )
+    assert _sub(resources, text) == "Arrests"
+
+
+def test_a_firefighter_battling_a_blaze_is_no_armed_doer(resources):
+    assert _sub(resources, "Firefighters battled a blaze at a warehouse in Lagos for six hours.") is None
