@@ -84,3 +84,32 @@ def test_arrests_by_security_forces_are_news_beside_an_anniversary(resources):
 
 def test_a_firefighter_battling_a_blaze_is_no_armed_doer(resources):
     assert _sub(resources, "Firefighters battled a blaze at a warehouse in Lagos for six hours.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police continue to arrest opposition activists in Lusa, their lawyers said on Tuesday.", "Arrests"),
+        ("Police detained a dozen union leaders in Bara ahead of planned protests against the budget.", "Arrests"),
+        ("Jets fired missiles at a market in Kassa on Sunday, killing four people.", "Air/drone strike"),
+        ("Two militants blew themselves up at the gate of the police station in Tarn.", "Suicide bomb"),
+        ("Rebel fighters attacked the army post at Kudu but were fended off after an hour.", "Armed clash"),
+        ("Some 3,000 people have fled their villages near Dara because of attacks by the militia.", "Other"),
+        ("Gunmen fired on a bus near Sora in retaliation for a poison gas attack on their town.", "Attack"),
+    ],
+)  # fmt: skip
+def test_what_the_clause_reports_decides(resources, text, expected):
+    assert _sub(resources, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government withdrew from a missile pact with its neighbour on Thursday.",
+        "The navy's new aircraft carrier sailed into port at Toulon on Monday.",
+        "Gas cylinders exploded during a fire in a garage in Kasa, and fire fighters rescued two dogs.",
+        "Chlorine gas leakage from a water plant sent forty people in Tema to hospital.",
+    ],
+)
+def test_weapon_words_that_name_things_or_accidents_code_nothing(resources, text):
+    assert _sub(resources, text) is None

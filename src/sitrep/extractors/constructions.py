@@ -20,12 +20,15 @@ from spacy.tokens import Span, Token
 OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 RELATIVES = frozenset({"that", "which", "who", "whom"})
 PARTICLE_DEPS = frozenset({"prt", "advmod", "prep"})
+PIECES = frozenset({"fragment", "piece", "remains", "remnant", "debris", "shrapnel", "casing", "splinter"})
 
 
 @dataclass(frozen=True)
 class Construction:
     """A verb class and an object class (reached directly, or through one of ``preps``); ``sub``
-    (a trigger) and ``cues`` (cue kinds) are what a match signals."""
+    (a trigger) and ``cues`` (cue kinds) are what a match signals; ``masks`` the trigger types
+    words inside the match lose ("projectiles were thrown": no shelling; "withdrew from the
+    treaty": no ground handed over)."""
 
     verbs: frozenset[str]
     objects: frozenset[str]
@@ -34,6 +37,7 @@ class Construction:
     cameo: str | None = None
     cues: tuple[str, ...] = ()
     preps: frozenset[str] = frozenset()
+    masks: frozenset[str] = frozenset()  # types a trigger inside the match cannot have
 
 
 def load_constructions(items: Iterable[dict]) -> tuple[Construction, ...]:
@@ -46,6 +50,7 @@ def load_constructions(items: Iterable[dict]) -> tuple[Construction, ...]:
             cameo=item.get("cameo"),
             cues=tuple(item.get("cues", ())),
             preps=frozenset(item.get("preps", ())),
+            masks=frozenset(item.get("masks", ())),
         )
         for item in items
     )
@@ -110,8 +115,11 @@ def _objects(verb: Token) -> list[tuple[Token, str | None]]:
 
 
 def _of_objects(noun: Token) -> list[Token]:
-    """ "a cache of rifles and grenades", "control of the town": the nouns after "of"."""
+    """ "a cache of rifles and grenades", "control of the town": the nouns after "of" (not after
+    "fragments of", "remains of": pieces of a thing are not the thing)."""
     out: list[Token] = []
+    if noun.lemma_.lower() in PIECES:
+        return out
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:

@@ -16,6 +16,13 @@ from dataclasses import dataclass
 
 from ..records import Actor, Trigger
 from ..taxonomy import DEFAULT_CAMEO, RANK
+from .refine import (
+    TERRITORY_TYPES,
+    armed_doer,
+    crowd_agent,
+    mentions,
+    refine,
+)
 
 
 @dataclass(frozen=True)
@@ -41,9 +48,9 @@ def is_off_topic(cues: frozenset[str], triggers: Sequence[Trigger]) -> bool:
     if any(t.sub_event_type == "Peaceful protest" and t.strength >= floor for t in asserted):
         return bool({"sport", "celebrity"} & cues) and "participants" not in cues
     strong = [t for t in asserted if t.strength >= 3 and t.sub_event_type not in _WEAK_IN_ACCIDENTS]
-    strong += [t for t in asserted if t.sub_event_type == "Arrests" and _mentions(t.patient, _NOTABLES)]
+    strong += [t for t in asserted if t.sub_event_type == "Arrests" and mentions(t.patient, _NOTABLES)]
     # "security forces arrested dozens ... before the anniversary": armed men acting is news
-    acting = [t for t in asserted if t.strength >= 2 and not _is_outcome(t) and _armed_doer(t)]
+    acting = [t for t in asserted if t.strength >= 2 and not _is_outcome(t) and armed_doer(t)]
     if any(k in cues for k in NON_EVENT_KINDS) and "perpetrator_armed" not in cues:
         return True
     if ("cyber" in cues and "perpetrator_armed" not in cues) or "ruled_out" in cues:
@@ -53,7 +60,7 @@ def is_off_topic(cues: frozenset[str], triggers: Sequence[Trigger]) -> bool:
     if "non_event" in cues and not (strong or acting) and "attack_context" not in cues:
         return True
     # A crowd punishing a suspected thief is mob justice, not ordinary crime.
-    crowd = any(t.sub_event_type == "Attack" and _crowd_agent(t) for t in asserted)
+    crowd = any(t.sub_event_type == "Attack" and crowd_agent(t) for t in asserted)
     return "crime" in cues and not ({"political_crime", "mob"} & cues) and not strong and not crowd
 
 
@@ -67,33 +74,19 @@ def _accident(cues: frozenset[str], asserted: Sequence[Trigger]) -> bool:
         for t in asserted
     ):
         return False
-    return "accident" in cues or not any(_armed_doer(t) for t in asserted)
+    return "accident" in cues or not any(armed_doer(t) for t in asserted)
 
 
 _CLASH_WORDS = frozenset({"clash", "clashes", "clashed", "fought", "groups", "responded"})
-
-
-def _armed_doer(trig: Trigger) -> bool:
-    return _starts_word(trig.agent, _ARMED_DOERS)  # "fighters", not "firefighters"
-
-
-_ARMED_DOERS = (
-    "gunm", "armed", "militant", "militia", "soldier", "police", "troops", "rebel", "fighter", "forces",
-    "army", "insurgent", "jihadist", "garrison", "gang", "bandit", "attacker", "assailant", "guerrilla",
-    "military", "trooper", "marine", "commando", "gendarme", "paramilitar", "navy", "guard",
-)  # fmt: skip
-
-
-def _crowd_agent(trig: Trigger) -> bool:
-    return _mentions(trig.agent, _CROWD_WORDS) and not _mentions(trig.agent, _ARMED_AGENT_WORDS)
-
-
 # An arrest of a leader is news even when a court is named nearby (coding-rules.md §3, Arrests).
 _NOTABLES = (
     "leader", "minister", "president", "governor", "mayor", "commander", "opposition", "separatist",
     "lawmaker", "senator", "general", "chief", "spokesman", "journalist", "activist",
 )  # fmt: skip
-_WEAK_IN_ACCIDENTS = frozenset({"Remote explosive/landmine/IED", "Shelling/artillery/missile attack"})
+# An explosion or a gas cloud at a plant or from a tank is an accident unless someone attacked.
+_WEAK_IN_ACCIDENTS = frozenset(
+    {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Chemical weapon"}
+)
 
 
 def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[float]) -> Decision | None:
@@ -114,7 +107,7 @@ def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[
     best: dict[str, Trigger] = {}
     strengths: dict[str, int] = {}
     for trig, weight in live:
-        refined = _refine(trig, cues)
+        refined = refine(trig, cues)
         if refined is None:
             continue
         sub, strength = refined
@@ -139,7 +132,7 @@ def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[
         chosen = "Chemical weapon"  # a chemical payload outranks how it was delivered
     if chosen in _ERV and _prevented(live, harmed):
         chosen = "Disrupted weapons use"
-    if chosen in _TERRITORY and _handed_over(live):
+    if chosen in TERRITORY_TYPES and _handed_over(live):
         chosen = "Non-violent transfer of territory"  # control that changes hands without a fight
     if chosen == "Looting/property destruction" and harmed:
         chosen = "Attack"  # property taken or burned while people were killed or hurt
@@ -162,7 +155,7 @@ def _prevented(live: list[tuple[Trigger, float]], harmed: bool) -> bool:
     people while air defence is active are the attack itself. A blast that kills only its planters
     ("exploded prematurely") is prevention by definition, deaths and all."""
     stopped = [t for t, _ in live if t.sub_event_type == "Disrupted weapons use" and t.strength >= 2]
-    return any(not harmed or _mentions(t.text, _OWN_GOAL) for t in stopped)
+    return any(not harmed or mentions(t.text, _OWN_GOAL) for t in stopped)
 
 
 _OWN_GOAL = ("prematur", "while planting", "while assembling")
@@ -206,21 +199,9 @@ def _by_definition(chosen: str, cues: frozenset[str], trig: Trigger) -> str:
     crowd = {"participants", "crowd_violence"} & cues
     if chosen == "Armed clash" and crowd and not {"armed", "perpetrator_armed", "firearm"} & cues:
         return "Mob violence"
-    if chosen in ("Armed clash", "Attack") and _crowd_agent(trig) and "firearm" not in cues:
+    if chosen in ("Armed clash", "Attack") and crowd_agent(trig) and "firearm" not in cues:
         return "Mob violence"
     return chosen
-
-
-_CROWD_WORDS = (
-    "people", "citizens", "residents", "villagers", "locals", "youths", "crowd", "mob", "workers",
-    "students", "supporters", "relatives", "family", "families", "community", "group of", "migrants",
-    "refugees", "fans", "inmates",
-)  # fmt: skip
-# Armed or criminal bands are organised: "a group of gunmen", "a group of robbers" is no crowd.
-_ARMED_AGENT_WORDS = (
-    "gunmen", "armed", "militant", "militia", "soldier", "police", "troops", "rebel", "fighter", "robber",
-    "thie", "burglar", "bandit", "gang", "kidnapper", "assailant", "attacker",
-)  # fmt: skip
 
 
 def _is_outcome(trig: Trigger) -> bool:
@@ -286,162 +267,6 @@ def _riot_disputed(cues: frozenset[str], mob: list[Trigger]) -> bool:
 _ERV_STRONG = frozenset(
     {"Air/drone strike", "Suicide bomb", "Chemical weapon", "Remote explosive/landmine/IED", "Grenade"}
 )
-
-
-def _refine(trig: Trigger, cues: frozenset[str]) -> tuple[str, int] | None:
-    """Context-dependent types and strengths: generic attack/kill words, explosions, protests."""
-    sub, strength = trig.sub_event_type, trig.strength
-    if _corporate(trig.agent) and strength <= 2:
-        return None  # "the company launched an aggressive assault on the market"
-    if sub == "Attack" and strength == 1 and _property(trig.patient) and "lethal" not in cues:
-        return "Looting/property destruction", 2  # "attacks on properties": only property was hit
-    if sub == "Attack" and strength <= 2:
-        if trig.target == "armed" and "unarmed" not in cues:
-            return "Armed clash", max(strength, 2 if "lethal" in cues else 1)
-        if trig.target == "" and "civilian" not in cues and "armed" in cues and strength == 1:
-            return "Armed clash", 1
-        if "perpetrator_armed" in cues or trig.target == "civilian":
-            return sub, strength + 1
-    if sub == "Armed clash" and strength == 1 and trig.target == "civilian":
-        return "Attack", 1
-    if sub == "Disrupted weapons use" and _mentions(
-        trig.patient, ("tension", "situation", "crisis", "standoff")
-    ):
-        return None  # "defused the tension" is diplomacy, not bomb disposal
-    if sub == "Disrupted weapons use" and _mentions(trig.patient, _ASSAULT_WORDS) and not _planned(trig):
-        return "Armed clash", 3  # "thwarted an attack on the town": the attackers were fought off
-    if sub in _NEEDS_ARMED_DOER and strength <= 2 and not _armed_or_unnamed(trig, cues):
-        return None  # "the family moved into", "abandoned the car": only armed groups hold ground or bases
-    if sub in _NEEDS_ARMED_DOER and strength == 1 and not _armed_doer(trig):
-        return None  # "in the occupied territories": a weak word needs the armed group named
-    if sub == "Agreement" and trig.text.lower() == "exchanged":
-        # "the two sides exchanged 14 detainees" is a swap; "exchanged views" is nothing
-        return (sub, 3) if _mentions(trig.patient, _CAPTIVES) else None
-    weak_loot = sub == "Looting/property destruction" and strength == 1
-    if weak_loot and not _armed_or_unnamed(trig, cues) and not _crowd_agent(trig):
-        return None  # "a fire burned ten houses": destruction needs someone who did it
-    if sub in _TERRITORY:
-        return _territory(trig, strength, cues)
-    if sub == "Shelling/artillery/missile attack" and strength == 1:
-        if "accident" in cues:
-            return None
-        # A run of explosions is usually fire from a distance; a single blast, a planted device.
-        plural = trig.text.lower().endswith("s")
-        return (sub, 1) if plural else ("Remote explosive/landmine/IED", 1)
-    if sub == "Peaceful protest":
-        return None  # a weak protest word alone ("march", "strike") is not a protest
-    if trig.cameo == AID_CAMEO and not trig.agent:
-        return None  # handing out aid matters only as an armed group's new activity (mentions.py)
-    return sub, strength
-
-
-def _corporate(agent: str) -> bool:
-    words = agent.lower().split()
-    return bool(words) and words[-1] in _CORPORATE
-
-
-_CORPORATE = frozenset(
-    {"company", "firm", "bank", "corporation", "operator", "retailer", "brand", "insurer", "airline",
-     "lender", "manufacturer", "startup", "conglomerate", "supermarket"}
-)  # fmt: skip
-_PROPERTY = frozenset(
-    {"property", "properties", "building", "buildings", "shop", "shops", "store", "stores", "office",
-     "offices", "business", "businesses", "warehouse", "warehouses", "premises", "infrastructure",
-     "facility", "facilities", "equipment", "machine", "machines", "tower", "towers"}
-)  # fmt: skip
-
-
-def _property(patient: str) -> bool:
-    """ "attacks on properties": the thing hit is property (whole words: "officers" are people)."""
-    return any(w in _PROPERTY for w in patient.lower().replace("-", " ").split())
-
-
-_CAPTIVES = ("detainee", "prisoner", "captive", "hostage", "bodies", "remains", "soldiers", "fighters")
-
-
-def _planned(trig: Trigger) -> bool:
-    """ "foiled a planned attack": the plotters were stopped before they could fight."""
-    return _mentions(trig.patient, ("plan", "plot"))
-
-
-def _armed_or_unnamed(trig: Trigger, cues: frozenset[str]) -> bool:
-    """The act's doer is armed, or unnamed ("it", none) in a story about armed men."""
-    if _armed_doer(trig):
-        return True
-    return "perpetrator_armed" in cues
-
-
-def _unnamed(agent: str) -> bool:
-    """A pronoun ("it", "his forces") names nobody: the trigger word itself must decide."""
-    words = agent.lower().split()
-    return not words or words[0] in _PRONOUNS
-
-
-_PRONOUNS = frozenset(
-    {"it", "they", "he", "she", "we", "its", "them", "who", "which", "his", "her", "their", "our"}
-)
-_NEEDS_ARMED_DOER = frozenset({"Non-violent transfer of territory", "Headquarters or base established"})
-AID_CAMEO = "073"
-_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
-_ASSAULT_WORDS = ("attack", "offensive", "assault", "infiltration", "advance", "incursion", "raid")
-_PEOPLE_WORDS = (
-    "operative", "fighter", "militant", "soldier", "member", "rebel", "insurgent", "commander", "suspect",
-    "people", "civilian", "men", "women", "child", "hostage", "prisoner", "leader", "gunm",
-)  # fmt: skip
-_WEAPON_WORDS = (
-    "weapon", "arms", "ammunition", "munition", "rifle", "explosive", "rocket", "mortar", "grenade",
-    "firearm", "gun", "bomb", "cache", "missile",
-)  # fmt: skip
-_GOODS_WORDS = (
-    "marijuana", "cannabis", "cocaine", "heroin", "drug", "narcotic", "cigarette", "tons of", "kg of",
-    "kilos", "vehicle", "truck", "cash", "money", "goods", "fuel", "cattle", "livestock", "property",
-    "equipment",
-)  # fmt: skip
-_STATE_WORDS = (
-    "army", "troops", "military", "government", "soldiers", "security forces", "police", "regime", "trooper",
-    "marines", "commandos", "gendarme",
-)  # fmt: skip
-_NON_STATE_WORDS = (
-    "rebel",
-    "militant",
-    "insurgent",
-    "jihadist",
-    "fighters",
-    "militia",
-    "islamist",
-    "separatist",
-)
-
-
-def _mentions(text: str, words: Sequence[str]) -> bool:
-    lowered = text.lower()
-    return any(w in lowered for w in words)
-
-
-def _starts_word(text: str, words: Sequence[str]) -> bool:
-    """Like ``_mentions``, but each word must start a word ("arms", not "farms")."""
-    lowered = " " + text.lower()
-    return any(f" {w}" in lowered for w in words)
-
-
-def _territory(trig: Trigger, strength: int, cues: frozenset[str]) -> tuple[str, int] | None:
-    """Taking a place is a territory event; taking people is not, and who takes it decides which."""
-    if _mentions(trig.patient, _PEOPLE_WORDS):
-        return ("Armed clash", 2) if trig.target == "armed" else ("Abduction/forced disappearance", 2)
-    # Seizing things is not taking ground: weapons seized disrupt their use, other goods are property.
-    if _starts_word(trig.patient, _WEAPON_WORDS):
-        return "Disrupted weapons use", 2
-    if _starts_word(trig.patient, _GOODS_WORDS):
-        return "Looting/property destruction", 2
-    if strength <= 1 and not trig.patient:
-        return None
-    if strength <= 2 and not _armed_or_unnamed(trig, cues):
-        return None  # "the company took back its offer": only armed groups take ground
-    state = _mentions(trig.agent, _STATE_WORDS) and not _mentions(trig.agent, _NON_STATE_WORDS)
-    # "it had recaptured the town": with no one named, the word itself decides
-    if state or (trig.sub_event_type == "Government regains territory" and _unnamed(trig.agent)):
-        return "Government regains territory", strength
-    return "Non-state actor overtakes territory", strength
 
 
 # --------------------------------------------------------------------------- who the actors are

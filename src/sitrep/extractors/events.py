@@ -141,11 +141,12 @@ def scan_sentence(sent: Span, base: int, lexicon: TriggerLexicon) -> SentenceSca
         for first, last, entries in _matches(lexicon.trigger_automaton, words):
             for entry in entries:  # type: ignore[attr-defined]
                 hits.setdefault((first, last), entry)
-    masks = []
+    masks: list[tuple[int, int, frozenset[str]]] = []
     for first, last, construction in matches(sent, lexicon.constructions):
-        if not construction.sub:
-            masks.append((first, last))  # "projectiles were thrown at police": no shelling
-        elif (first, last) not in hits or hits[(first, last)][1] < construction.strength:
+        if construction.masks:
+            masks.append((first, last, construction.masks))
+        known = hits.get((first, last))
+        if construction.sub and (known is None or known[1] < construction.strength):
             hits[(first, last)] = (construction.sub, construction.strength, construction.cameo)
         for kind in construction.cues:
             if kind in GATED_CUES:
@@ -161,8 +162,7 @@ def scan_sentence(sent: Span, base: int, lexicon: TriggerLexicon) -> SentenceSca
     kept = [
         (span, entry)
         for span, entry in _longest(hits)
-        if not _other_sense(sent[span[0] : span[1]], entry[0])
-        and not (entry[0] in THROWN_NOT_FIRED and _inside(span, masks))
+        if not _other_sense(sent[span[0] : span[1]], entry[0]) and not _masked(span, entry[0], masks)
     ]
     heads = {_head(sent[a:b]).i for (a, b), _ in kept}
     clauses = [_background_clause(sent[a:b], heads) for a, b, kind in gated if kind == "background"]
@@ -176,17 +176,19 @@ def scan_sentence(sent: Span, base: int, lexicon: TriggerLexicon) -> SentenceSca
     return SentenceScan(sent, base, triggers, frozenset(cues))
 
 
-# Thrown by hand, "projectiles", "missiles" and "fireworks" are no ranged weapons.
-THROWN_NOT_FIRED = frozenset({"Shelling/artillery/missile attack", "Air/drone strike", "Grenade"})
-
-
-def _inside(span: tuple[int, int], masks: list[tuple[int, int]]) -> bool:
-    return any(a <= span[0] and span[1] <= b for a, b in masks)
+def _masked(span: tuple[int, int], sub: str, masks: list[tuple[int, int, frozenset[str]]]) -> bool:
+    return any(a <= span[0] and span[1] <= b and sub in types for a, b, types in masks)
 
 
 def _blaze(tokens: Span) -> bool:
-    """ "A fire destroyed ten shops", "the fire service": a fire that acts, or names a service, burns."""
-    return tokens.text.lower() == "fire" and _head(tokens).dep_ in ("nsubj", "nsubjpass", "compound")
+    """ "A fire destroyed ten shops", "the fire service", "exploded during a fire": a fire that acts,
+    names a service, or is a thing that happened ("a fire", not "opened fire"), burns."""
+    if tokens.text.lower() != "fire":
+        return False
+    head = _head(tokens)
+    if head.dep_ in ("nsubj", "nsubjpass", "compound"):
+        return True
+    return head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "the") for c in head.children)
 
 
 def _gated_cue_counts(tokens: Span, kind: str, cues: set[str], lexicon: TriggerLexicon) -> bool:
@@ -195,6 +197,8 @@ def _gated_cue_counts(tokens: Span, kind: str, cues: set[str], lexicon: TriggerL
         return not is_negated(_head(tokens)) and not is_hypothetical(_head(tokens), lexicon)
     if kind == "lethal" and is_hypothetical(_head(tokens), lexicon):
         return False  # "fearing they would die of hunger"
+    if kind == "intervention" and is_hypothetical(_head(tokens), lexicon, purpose=False):
+        return False  # "we must not allow them to be beaten"
     if kind == "riot" and _riot_kit(tokens):
         return False
     return kind != "background" and _counts_as_act(tokens, kind, cues)  # background dates clauses
@@ -208,6 +212,8 @@ def _other_sense(tokens: Span, sub: str) -> bool:
         return True
     if sub == "Violent demonstration" and _riot_kit(tokens):
         return True
+    if sub in WEAPON_TYPES and _names_a_thing(tokens):
+        return True  # "aircraft carrier", "missile pact", "chemical weapons facilities"
     if sub == "Other" and len(tokens) == 1 and tokens[0].dep_ == "amod":
         return True  # "the ousted leader" names a person, not a coup
     if sub != "Peaceful protest" or len(tokens) != 1:
@@ -227,6 +233,29 @@ def _riot_kit(tokens: Span) -> bool:
     return last.nbor(1).lemma_.lower() in RIOT_KIT
 
 
+def _names_a_thing(tokens: Span) -> bool:
+    """A weapon word that only modifies the name of a thing, a deal or a trade ("a missile pact",
+    "a rocket-launching site", "the aircraft carrier"), reports no use of the weapon."""
+    node = _head(tokens)
+    for _ in range(3):
+        if node.dep_ not in ("compound", "npadvmod", "amod", "nmod"):
+            return False
+        node = node.head
+        if node.lemma_.lower() in WEAPON_THINGS:
+            return True
+    return False
+
+
+WEAPON_TYPES = frozenset(
+    {"Chemical weapon", "Air/drone strike", "Shelling/artillery/missile attack",
+     "Remote explosive/landmine/IED", "Grenade"}
+)  # fmt: skip
+WEAPON_THINGS = frozenset(
+    {"carrier", "maker", "manufacturer", "industry", "engine", "fuel", "footage", "image", "video", "photo",
+     "delivery", "sale", "deal", "show", "part", "order", "program", "programme", "pact", "treaty", "accord",
+     "agreement", "talks", "test", "facility", "factory", "plant", "site", "stockpile", "depot", "storage",
+     "technology", "research", "production", "export", "import", "embargo", "convention", "inspector"}
+)  # fmt: skip
 RIOT_KIT = frozenset(
     {"police", "policeman", "officer", "cop", "gear", "squad", "unit", "shield", "control", "force", "troop"}
 )
@@ -234,10 +263,14 @@ RIOT_KIT = frozenset(
 
 def _background_clause(tokens: Span, trigger_heads: set[int]) -> Token:
     """The clause or trigger an earlier-time phrase dates: "protested over last year's killings"
-    dates the killings, not the protest; a phrase on the main verb dates the whole sentence."""
-    node = _head(tokens)
+    dates the killings, not the protest; a phrase on the main verb dates the whole sentence; a
+    phrase in a description set beside the clause ("near Aleppo, the scene of heavy fighting in
+    recent months") dates what the description tells."""
+    start = node = _head(tokens)
     for _ in range(12):
         if node.head is node or node.pos_ in ("VERB", "AUX") or node.i in trigger_heads:
+            return node
+        if node is not start and node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("appos", "npadvmod"):
             return node
         node = node.head
     return node
@@ -343,7 +376,8 @@ def _trigger(
         sentence_start=base + sent.start_char,
         sentence_end=base + sent.end_char,
         negated=is_negated(head),
-        hypothetical=head.lemma_.lower() not in PARTICIPANT_LEMMAS and is_hypothetical(head, lexicon),
+        hypothetical=(not _participant(head) and is_hypothetical(head, lexicon))
+        or (sub == "Peaceful protest" and _awaited(head)),
         background=background or _grievance_trigger(sub, tokens) or is_earlier(head),
         agent=agent.text if agent is not None else "",
         agent_span=_abs(agent, base),
@@ -351,6 +385,29 @@ def _trigger(
         patient_span=_abs(patient, base),
         target=target_of(patient, lexicon),
     )
+
+
+def _participant(token: Token) -> bool:
+    """ "protesters", "a mob", "went out to protest": the gathering is reported, whatever governs
+    the word; "to be mobbed" is an act a modal can govern."""
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    return token.lemma_.lower() in PARTICIPANT_LEMMAS and not passive
+
+
+def _awaited(token: Token) -> bool:
+    """ "arrested activists ahead of planned protests", "in anticipation of mass rallies",
+    "detained before the rally": a gathering still to come."""
+    node = token
+    while node.dep_ in ("compound", "amod", "conj") and node.head is not node:
+        node = node.head
+    if node.dep_ != "pobj":
+        return False
+    prep = node.head
+    if prep.lower_ in ("before", "ahead"):
+        return True
+    if prep.lower_ == "of" and prep.head.lower_ in ("ahead", "anticipation", "advance", "eve"):
+        return True
+    return prep.lower_ == "to" and prep.head.lower_ == "prior"
 
 
 def _abs(span: Span | None, base: int) -> tuple[int, int]:

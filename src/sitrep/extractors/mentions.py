@@ -28,8 +28,9 @@ from ..taxonomy import DEFAULT_CAMEO, disorder_type_of, event_type_of, plover_of
 from . import disputes
 from .background import foreground, separate_runs
 from .casualties import is_toll_update
-from .decide import AID_CAMEO, by_actors, decide, is_off_topic, non_state_agent
+from .decide import by_actors, decide, is_off_topic, non_state_agent
 from .events import SentenceScan
+from .refine import AID_CAMEO
 
 UPDATE_EXTRACTOR = "casualties.update"  # a toll the text says has risen to this figure
 Resolve = Callable[[str, str | None, str | None], Actor | None]
