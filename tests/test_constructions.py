@@ -113,3 +113,21 @@ def test_what_the_clause_reports_decides(resources, text, expected):
 )
 def test_weapon_words_that_name_things_or_accidents_code_nothing(resources, text):
     assert _sub(resources, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hand grenades were thrown into the market in Kismu during clashes between the army and rebels, "
+         "wounding nine shoppers.", "Grenade"),
+        ("Army helicopters fired rockets at rebel lines in Dala during clashes between the army and the rebels.",
+         "Armed clash"),
+        ("Rebels shot down an army helicopter with a rocket-propelled grenade near Tula on Friday.",
+         "Shelling/artillery/missile attack"),
+        ("Soldiers shot down a surveillance drone over the base at Mora on Sunday.", "Disrupted weapons use"),
+        ("Troops cleared the fighters from Kanta and restored government control of the town.",
+         "Government regains territory"),
+    ],
+)  # fmt: skip
+def test_who_fired_and_what_was_hit_decide_the_weapon_type(resources, text, expected):
+    assert _sub(resources, text) == expected

@@ -347,6 +347,7 @@ class Trigger(Record):
     negated: bool = False
     hypothetical: bool = False
     background: bool = False
+    setting: bool = False  # named only as when the act happened: "during clashes", "as fighting raged"
     agent: str = ""
     agent_span: tuple[int, int] = (-1, -1)
     patient: str = ""

@@ -126,11 +126,11 @@ def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[
     chosen = min(contenders, key=lambda s: RANK[s])
     trig = best[chosen]
     chosen = _by_definition(chosen, cues, trig)
-    if chosen in _ERV and _in_battle(live, cues):
+    if chosen in _ERV and _in_battle(live, cues, trig):
         chosen = "Armed clash"
     if chosen in _ERV and any(t.sub_event_type == "Chemical weapon" for t, _ in live):
         chosen = "Chemical weapon"  # a chemical payload outranks how it was delivered
-    if chosen in _ERV and _prevented(live, harmed):
+    if chosen in _ERV and _prevented(live, harmed, cues):
         chosen = "Disrupted weapons use"
     if chosen in TERRITORY_TYPES and _handed_over(live):
         chosen = "Non-violent transfer of territory"  # control that changes hands without a fight
@@ -150,11 +150,16 @@ _ONE_SIDED = frozenset(
 )  # fmt: skip
 
 
-def _prevented(live: list[tuple[Trigger, float]], harmed: bool) -> bool:
+def _prevented(live: list[tuple[Trigger, float]], harmed: bool, cues: frozenset[str]) -> bool:
     """The weapon was defused, intercepted or seized, and nothing else happened: rockets that kill
     people while air defence is active are the attack itself. A blast that kills only its planters
     ("exploded prematurely") is prevention by definition, deaths and all."""
-    stopped = [t for t, _ in live if t.sub_event_type == "Disrupted weapons use" and t.strength >= 2]
+    stopped = [
+        t
+        for t, _ in live
+        if t.sub_event_type == "Disrupted weapons use" and t.strength >= 2
+        and (refine(t, cues) or ("",))[0] == "Disrupted weapons use"
+    ]  # fmt: skip
     return any(not harmed or mentions(t.text, _OWN_GOAL) for t in stopped)
 
 
@@ -165,15 +170,23 @@ def _handed_over(live: list[tuple[Trigger, float]]) -> bool:
     return any(t.sub_event_type == "Non-violent transfer of territory" and t.strength >= 3 for t, _ in live)
 
 
-def _in_battle(live: list[tuple[Trigger, float]], cues: frozenset[str]) -> bool:
+def _in_battle(live: list[tuple[Trigger, float]], cues: frozenset[str], weapon: Trigger) -> bool:
     """Ranged or explosive fire inside ground fighting belongs to the battle (coding-rules.md §2.3):
     clashes reported alongside it, air or artillery support for a ground operation, or a
-    gun attack on an armed target together with grenades or bombs."""
+    gun attack on an armed target together with grenades or bombs. A blast by no one named, told
+    as happening "during clashes" between others, is not shown to be either side's fire: it is
+    its own event."""
     if "ground_support" in cues:
         return True
     for trig, _ in live:
         first = trig.text.lower().split()[0]
-        if trig.sub_event_type == "Armed clash" and trig.strength >= 2 and first in _BATTLE_WORDS:
+        framed = trig.setting and not weapon.agent  # "grenades were hurled during the clashes"
+        if (
+            trig.sub_event_type == "Armed clash"
+            and trig.strength >= 2
+            and first in _BATTLE_WORDS
+            and not framed
+        ):
             return True
         ground = trig.sub_event_type == "Attack" and not _is_outcome(trig) and trig.target == "armed"
         # a bare "blasts" names no device: shells landing make blasts too

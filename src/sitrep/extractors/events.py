@@ -379,12 +379,26 @@ def _trigger(
         hypothetical=(not _participant(head) and is_hypothetical(head, lexicon))
         or (sub == "Peaceful protest" and _awaited(head)),
         background=background or _grievance_trigger(sub, tokens) or is_earlier(head),
+        setting=_setting(head),
         agent=agent.text if agent is not None else "",
         agent_span=_abs(agent, base),
         patient=patient.text if patient is not None else "",
         patient_span=_abs(patient, base),
         target=target_of(patient, lexicon),
     )
+
+
+def _setting(token: Token) -> bool:
+    """ "hurled during the clashes", "amid clashes with the army", "as border clashes entered their
+    seventh day": the fighting is when the act happened, the frame of the story, not its subject."""
+    node = token
+    while node.dep_ in ("compound", "amod", "conj") and node.head is not node:
+        node = node.head
+    if node.dep_ == "pobj":
+        return node.head.lower_ in ("during", "amid", "amidst", "in", "throughout")
+    if node.dep_ in ("nsubj", "nsubjpass") and node.head.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in node.head.children)
+    return False
 
 
 def _participant(token: Token) -> bool:

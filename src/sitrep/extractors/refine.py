@@ -76,6 +76,8 @@ def refine(trig: Trigger, cues: frozenset[str]) -> tuple[str, int] | None:
         return None  # "a fire burned ten houses": destruction needs someone who did it
     if sub in TERRITORY_TYPES:
         return _territory(trig, strength, cues)
+    if sub == "Disrupted weapons use" and _downed(trig):
+        return "Shelling/artillery/missile attack", 3  # a crewed aircraft shot down (coding-rules §2.3)
     if sub == "Shelling/artillery/missile attack" and starts_word(trig.agent, _AIRCRAFT):
         return "Air/drone strike", strength  # "jets fired missiles at the village"
     if sub == "Shelling/artillery/missile attack" and strength == 1:
@@ -89,6 +91,18 @@ def refine(trig: Trigger, cues: frozenset[str]) -> tuple[str, int] | None:
     if trig.cameo == AID_CAMEO and not trig.agent:
         return None  # handing out aid matters only as an armed group's new activity (mentions.py)
     return sub, strength
+
+
+def _downed(trig: Trigger) -> bool:
+    words = trig.text.lower().split()
+    shot = words[0] in ("shot", "shoot", "shooting", "downed", "brought", "bring")
+    crewed = starts_word(trig.patient, _CREWED) and not starts_word(
+        trig.patient, ("drone", "uav", "unmanned")
+    )
+    return shot and crewed
+
+
+_CREWED = ("helicopter", "jet", "plane", "aircraft", "fighter", "bomber", "warplane", "gunship", "airliner")
 
 
 def _corporate(agent: str) -> bool:
@@ -195,7 +209,7 @@ def _state_agent(trig: Trigger) -> bool:
 
 def _territory(trig: Trigger, strength: int, cues: frozenset[str]) -> tuple[str, int] | None:
     """Taking a place is a territory event; taking people is not, and who takes it decides which."""
-    if mentions(trig.patient, _PEOPLE_WORDS):
+    if starts_word(trig.patient, _PEOPLE_WORDS):
         if trig.target == "armed" and not _state_agent(trig):
             return "Armed clash", 2
         # people taken by state forces are arrested, by anyone else abducted

@@ -195,7 +195,10 @@ def agent_of(token: Token) -> Span | None:
     verb = _verb_of(token)
     # "troops found and destroyed the camp": a coordinated verb shares its partner's subject
     shared = verb.head if verb.dep_ == "conj" and verb.pos_ == "VERB" else verb
-    for node in dict.fromkeys((verb, shared)):
+    # "reports emerged on a grenade attack", "soldiers died in an ambush": the subject of the verb
+    # an event noun hangs off through a preposition did not do it ("responded with fire" did)
+    aside = token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ not in ("with", "using")
+    for node in () if aside else dict.fromkeys((verb, shared)):
         for child in node.children:
             if child.dep_ == "nsubj":
                 return _phrase(child)
