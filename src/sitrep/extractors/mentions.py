@@ -31,9 +31,9 @@ from .casualties import is_toll_update
 from .decide import by_actors, decide, is_off_topic, non_state_agent
 from .events import SentenceScan
 from .refine import AID_CAMEO
+from .roles import ERV_TYPES, PROTEST_TYPES, RIOT_TYPES, VAC_TYPES, Resolve, assign_actors, claimer_of, dated
 
 UPDATE_EXTRACTOR = "casualties.update"  # a toll the text says has risen to this figure
-Resolve = Callable[[str, str | None, str | None], Actor | None]
 Fatalities = Callable[[list[Toll]], int | None]
 
 
@@ -186,7 +186,19 @@ def _mention(
         and not any(s < a.end and a.start < e for s, e in sources)
         and not disputes.inside(a.start, earlier)
     ]
-    actor1, actor2 = _assign_actors(sub, anchor, actors, kept, iso3, date.value, resolve)
+    # names follow the event's day, else the publication day (roles.dated)
+    day = date.value or facts.document.published
+    actors = [dated(a, day, iso3, resolve) for a in actors]
+    claimer = claimer_of(facts.document.text, [a for a in facts.actors if in_event(a.start)])
+    claimer = dated(claimer, day, iso3, resolve) if claimer else None
+    actor1, actor2 = (
+        dated(a, day, iso3, resolve) if a else None
+        for a in assign_actors(
+            sub, anchor, actors, iso3, day, resolve, claimer, tolls_victims(facts, in_event)
+        )
+    )
+    if claimer is not None and claimer not in actors:
+        actors.append(claimer)
     assoc1, assoc2 = _associated(sub, facts, in_event, actor2, tolls_victims(facts, in_event))
     tolls = [t for t in facts.tolls if in_event(t.start) and not disputes.inside(t.start, earlier)]
     deaths, death_claims = _fatalities(facts, tolls, fatalities)
@@ -201,7 +213,7 @@ def _mention(
     claims += _actor_claims(facts, actor1, actor2, actors, anchor)
     claims += death_claims or _no_death_claims(facts, in_event, deaths)
     claims += _dispute_claims(
-        facts, disputes.without_spans(kept, earlier), sub, date.value, actors, tolls, resolve
+        facts, disputes.without_spans(kept, earlier), sub, date.value, actors, tolls, resolve, day
     )
     claims = disputes.one_version_per_source(claims)
     confidence = min(0.95, 0.35 + 0.1 * decision.score + (0.1 if date.expr else 0.0))
@@ -245,75 +257,6 @@ def _sentence_filter(kept: Sequence[SentenceScan]) -> Callable[[int], bool]:
 
 
 # --------------------------------------------------------------------------- actors
-
-PROTEST_TYPES = frozenset(
-    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
-)
-RIOT_TYPES = frozenset({"Violent demonstration", "Mob violence"})
-VAC_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
-ERV_TYPES = frozenset(
-    {"Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-     "Remote explosive/landmine/IED", "Grenade"}
-)  # fmt: skip
-ONE_SIDED_OK = frozenset({"Peaceful protest"})
-
-
-def _overlapping(span: tuple[int, int], actors: Sequence[Actor]) -> Actor | None:
-    if span[0] < 0:
-        return None
-    for actor in actors:
-        if actor.start < span[1] and span[0] < actor.end:
-            return actor
-    return None
-
-
-def _assign_actors(
-    sub: str,
-    anchor: Trigger,
-    actors: Sequence[Actor],
-    kept: Sequence[SentenceScan],
-    iso3: str | None,
-    date: str | None,
-    resolve: Resolve,
-) -> tuple[Actor | None, Actor | None]:
-    agent = _overlapping(anchor.agent_span, actors)
-    patient = _overlapping(anchor.patient_span, actors)
-    same = [a for a in actors if anchor.sentence_start <= a.start < anchor.sentence_end]
-    armed = [a for a in actors if a.inter in (1, 2, 3, 4, 8)]
-    if agent is None:
-        before = [a for a in same if a.end <= anchor.start and a is not patient]
-        agent = before[-1] if before else None
-    if patient is None:
-        after = [a for a in same if a.start >= anchor.end and a is not agent]
-        patient = after[0] if after else None
-
-    def generic(word: str) -> Actor | None:
-        return resolve(word, iso3, date)
-
-    if sub in PROTEST_TYPES:
-        force = next((a for a in actors if a.inter == 1), None)
-        return generic("protesters"), (force if sub != "Peaceful protest" else None)
-    if sub in RIOT_TYPES:
-        other = next((a for a in actors if a.inter in (1, 7)), None)
-        if sub == "Mob violence" and other is None:
-            other = generic("civilians")
-        return generic("rioters"), other
-    if sub in VAC_TYPES:
-        perpetrator = agent if agent is not None and agent.inter not in (6, 7) else None
-        perpetrator = perpetrator or next((a for a in armed), None) or generic("unidentified armed group")
-        return perpetrator, generic("civilians")
-    if agent is None or agent.inter == 7:
-        agent = next((a for a in armed if a is not patient), None)
-    if agent is None:
-        agent = generic("unidentified armed group")
-    name = agent.name if agent is not None else ""
-    if patient is not None and patient.name == name:
-        patient = None
-    if patient is None and sub == "Armed clash":
-        patient = next((a for a in armed if a.name != name), None) or generic("unidentified armed group")
-    if patient is not None and patient.inter == 7 and sub == "Armed clash":
-        patient = next((a for a in armed if a.name != name), None)
-    return agent, patient
 
 
 def _actor_claims(
@@ -434,6 +377,7 @@ def _dispute_claims(
     actors: Sequence[Actor],
     tolls: Sequence[Toll],
     resolve: Resolve,
+    named_on: str | None,
 ) -> list[Claim]:
     """Each source's version of the type, the perpetrator, the victims and the day."""
     text = facts.document.text
@@ -446,7 +390,8 @@ def _dispute_claims(
         return _source_at(offset, facts)
 
     def named(word: str) -> Actor | None:
-        return resolve(word, iso3, day)
+        actor = resolve(word, iso3, named_on)
+        return dated(actor, named_on, iso3, resolve) if actor else None
 
     return [
         *disputes.type_claims(kept, sub, source_at, claim),
