@@ -59,6 +59,8 @@ def test_verb_and_object_name_the_type(resources, text, expected):
          "Violent demonstration"),
         ("Clashes broke out between police and students protesting against fee rises in Abeni on Tuesday.",
          "Violent demonstration"),
+        ("Nine demonstrators were shot dead in clashes with security forces clearing a bridge they had "
+         "blocked in Kadi, doctors said.", "Excessive force against protesters"),
         ("Riot police chased demonstrators away from the ministry during a protest over wages in Sali.",
          "Protest with intervention"),
         ("Police used smoke grenades and pepper spray to disperse a rally against the mayor in Toma.",

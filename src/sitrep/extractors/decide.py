@@ -251,7 +251,8 @@ def _protest_decision(live: list[tuple[Trigger, float]], cues: frozenset[str]) -
     anchor = (protest or riot or mob)[0]
     score = sum(t.strength for t, _ in live if t.sub_event_type in _PROTEST_TYPES)
     # demonstrators who fight police or a rival crowd riot (coding-rules §3), whoever started it
-    melee = "melee" in cues and "insurgents" not in cues
+    fought = "melee" in cues or ("melee_noun" in cues and "lethal" not in cues)
+    melee = fought and "insurgents" not in cues
     if riot or (protest and (("riot" in cues or mob) and not _riot_disputed(cues, mob) or melee)):
         return Decision("Violent demonstration", "145", (riot or protest)[0], score)
     if mob and not protest:

@@ -158,7 +158,7 @@ def scan_sentence(sent: Span, base: int, lexicon: TriggerLexicon) -> SentenceSca
         if kind == "lethal" and any(a <= first and last <= b and b - a > last - first for a, b in softer):
             continue  # the grenade of "stun grenades" is no lethal weapon
         if _gated_cue_counts(sent[first:last], kind, cues, lexicon):
-            cues.add(kind)
+            cues.add(_melee_kind(sent[first:last]) if kind == "melee" else kind)
     kept = [
         (span, entry)
         for span, entry in _longest(hits)
@@ -174,6 +174,12 @@ def scan_sentence(sent: Span, base: int, lexicon: TriggerLexicon) -> SentenceSca
         for span, entry in kept
     )
     return SentenceScan(sent, base, triggers, frozenset(cues))
+
+
+def _melee_kind(tokens: Span) -> str:
+    """ "protesters clashed with police" tells who fought; "killed in clashes with security forces"
+    may be the press's word for a crowd shot at (``melee_noun``)."""
+    return "melee_noun" if _head(tokens).pos_ in ("NOUN", "PROPN") else "melee"
 
 
 def _masked(span: tuple[int, int], sub: str, masks: list[tuple[int, int, frozenset[str]]]) -> bool:
