@@ -312,7 +312,8 @@ class Attribution(Record):
 
     ``source`` is the normalised name (an outlet, an agency, an official body, a spokesperson,
     a witness, a monitoring group); ``kind`` one of ``outlet``, ``agency``, ``official``,
-    ``spokesperson``, ``monitor``, ``witness``, ``media``, ``resident``, ``other``.
+    ``spokesperson``, ``monitor``, ``witness``, ``media``, ``resident``, ``other``, ``party`` (an
+    armed group speaking) or ``party_media`` (an armed group's own outlet).
     ``start``/``end`` is the span naming the source; ``scope_start``/``scope_end`` the text it
     covers (usually the sentence). Absolute character offsets into the document text.
     """

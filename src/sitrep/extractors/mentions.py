@@ -309,8 +309,15 @@ def _fatalities(
     """ACLED's rule over sources: each source's fullest figure, then the lowest credible one.
 
     A source's figure is the largest it gives in one sentence (repeating a toll adds no deaths);
-    negated tolls ("no Americans were killed") add nothing.
+    negated tolls ("no Americans were killed") add nothing. A coder's own statement ("Fatalities
+    coded as 4") decides. A figure whose only source is a party's own media is claimed and
+    flagged (``PARTISAN_EXTRACTOR``) but not counted: with no other source the toll is 0.
     """
+    coded = [t for t in tolls if t.kind == "killed" and not t.negated and "coded as" in t.text.lower()]
+    if coded:
+        return coded[-1].count, [_claim(facts, "fatalities", coded[-1].count, coded[-1].start,
+                                        coded[-1].end, "casualties", 0.9)]  # fmt: skip
+    parties = {a.source: a.kind for a in facts.attributions if a.kind == "party_media"}
     by_sentence: dict[tuple[str, int], list[Toll]] = defaultdict(list)
     for toll in tolls:
         if not toll.negated:
@@ -322,6 +329,10 @@ def _fatalities(
         if figure is None:
             continue
         key = frozenset(v for t in group if t.kind == "killed" for v in t.victims.split(";") if v)
+        if figure and _partisan(parties.get(source)):
+            lead = next((t for t in group if t.kind == "killed"), group[0])
+            claims.append(_claim(facts, "fatalities", figure, lead.start, lead.end, PARTISAN_EXTRACTOR, 0.3))
+            continue
         per_source[source][key] = max(per_source[source].get(key, 0), figure)
         if figure == 0:
             continue  # injuries only: not a competing death toll
@@ -335,6 +346,16 @@ def _fatalities(
     risen = [fatalities([t]) or 0 for t in tolls if is_toll_update(t)]
     lowest = max(min(positive), risen[-1]) if positive and risen else min(positive) if positive else 0
     return lowest, claims
+
+
+PARTISAN_EXTRACTOR = "casualties.partisan"  # a party's own media's toll: claimed, not counted
+
+
+def _partisan(kind: str | None) -> bool:
+    """A party's own media ("Voice of Jihad", "Amaq") tells the losses it inflicts and the harm
+    its enemies cause; ACLED counts such a toll only when another source gives it too. A party's
+    claim quoted by an independent outlet is that outlet's report, and counts."""
+    return kind == "party_media"
 
 
 def _source_total(keyed: dict[frozenset[str], int]) -> int:
