@@ -170,3 +170,18 @@ def test_army_describing_the_dead_as_militants_disputes_the_victim_status(resour
         "Relatives said the four were herders watering their camels.\n"
     )
     assert "victim_status" in _disputed(_page(resources, text))
+
+
+def test_the_day_of_a_reporting_verb_is_not_the_events_day_when_the_clause_names_another(resources):
+    text = (
+        "Residents said on Sunday that 31 people were killed when bandits stormed Kaura Namoda on "
+        "Saturday night."
+    )
+    event = _events(resources, text, "2021-03-02")[0]
+    assert event.event_date == "2021-02-27"
+    assert any(c.field == "event_date" and c.quote == "Saturday night" for c in event.claims)
+
+
+def test_a_reporting_day_stays_the_day_when_it_is_the_only_one(resources):
+    text = "The army said on Tuesday it had repelled an attack on its base in Kidal."
+    assert _events(resources, text, "2021-03-04")[0].event_date == "2021-03-02"

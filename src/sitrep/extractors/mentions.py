@@ -28,6 +28,7 @@ from ..taxonomy import DEFAULT_CAMEO, disorder_type_of, event_type_of, plover_of
 from . import disputes
 from .background import foreground, separate_runs
 from .casualties import is_toll_update
+from .dates import is_report_day
 from .decide import by_actors, decide, is_off_topic, non_state_agent
 from .events import SentenceScan
 from .refine import AID_CAMEO
@@ -112,14 +113,22 @@ class EventDate:
 
 def _event_date(anchor: Trigger, facts: DocumentFacts, lead_end: int) -> EventDate:
     dates = [d for d in facts.dates if d.kind != "dateline"]
-    inside = [d for d in dates if anchor.sentence_start <= d.start < anchor.sentence_end]
-    before = [d for d in dates if d.start < anchor.sentence_start]
-    lead = [d for d in dates if d.start < lead_end]
+    told = [d for d in dates if is_report_day(facts.document.text, d)]
+    inside = _happened([d for d in dates if anchor.sentence_start <= d.start < anchor.sentence_end], told)
+    before = _happened([d for d in dates if d.start < anchor.sentence_start], told)
+    lead = _happened([d for d in dates if d.start < lead_end], told)
     for pool in (lead[:1], inside, before[-1:], [d for d in facts.dates if d.kind == "dateline"], dates[:1]):
         if pool:
             return EventDate(pool[0].value, pool[0].precision, pool[0])
     published = facts.document.published
     return EventDate(published, 2, None) if published else EventDate(None, 3, None)
+
+
+def _happened(pool: list[DateExpr], told: list[DateExpr]) -> list[DateExpr]:
+    """ "Residents said on Sunday that 31 people were killed ... on Saturday night": the day of a
+    reporting verb is not the event's day when the text names another."""
+    rest = [d for d in pool if d not in told]
+    return rest or pool
 
 
 # --------------------------------------------------------------------------- the mention
