@@ -127,7 +127,9 @@ def _event_date(anchor: Trigger, facts: DocumentFacts, lead_end: int) -> EventDa
 def _happened(pool: list[DateExpr], told: list[DateExpr]) -> list[DateExpr]:
     """ "Residents said on Sunday that 31 people were killed ... on Saturday night": the day of a
     reporting verb is not the event's day when the text names another."""
-    rest = [d for d in pool if d not in told]
+    if not any(d in told for d in pool):
+        return pool
+    rest = [d for d in pool if d not in told and d.precision == 1]  # another day, not a month
     return rest or pool
 
 
@@ -216,11 +218,18 @@ def _mention(
     ]
     if date.expr is not None:
         claims.append(_claim(facts, "event_date", date.value, date.expr.start, date.expr.end, "dates", 0.9))
+    elif date.value is not None:
+        # "as reported": the publication day, resting on the report of the event that gives no day
+        claims.append(
+            _claim(facts, "event_date", date.value, anchor.start, anchor.end, "dates.published", 0.3)
+        )
     if country is not None and facts.country_span is not None:
         start, end = facts.country_span
         claims.append(_claim(facts, "country", country.name, start, end, "gazetteer", 0.9))
     claims += _actor_claims(facts, actor1, actor2, actors, anchor)
-    claims += death_claims or _no_death_claims(facts, in_event, deaths)
+    if deaths == 0 and not any(c.value == 0 for c in death_claims):
+        death_claims += _no_death_claims(facts, in_event, anchor)
+    claims += death_claims
     claims += _dispute_claims(
         facts, disputes.without_spans(kept, earlier), sub, date.value, actors, tolls, resolve, day
     )
@@ -377,16 +386,20 @@ def _source_total(keyed: dict[frozenset[str], int]) -> int:
     return max(total, keyed.get(frozenset(), 0))
 
 
-def _no_death_claims(
-    facts: DocumentFacts, in_event: Callable[[int], bool], deaths: int | None
-) -> list[Claim]:
-    """ "No fatalities were reported" backs a toll of 0."""
-    if deaths != 0:
-        return []
+def _no_death_claims(facts: DocumentFacts, in_event: Callable[[int], bool], anchor: Trigger) -> list[Claim]:
+    """What backs a toll of 0: "no fatalities were reported"; else the injuries the event's report
+    counts instead ("wounding five"); else the report of the event itself, which names no deaths
+    (ACLED codes 0 where no deaths are reported)."""
     for toll in facts.tolls:
         if toll.negated and toll.kind in ("killed", "casualties") and in_event(toll.start):
             return [_claim(facts, "fatalities", 0, toll.start, toll.end, "casualties", 0.7)]
-    return []
+    for toll in facts.tolls:
+        if toll.kind in ("wounded", "casualties") and not toll.negated and in_event(toll.start):
+            return [_claim(facts, "fatalities", 0, toll.start, toll.end, NO_DEATHS_EXTRACTOR, 0.5)]
+    return [_claim(facts, "fatalities", 0, anchor.start, anchor.end, NO_DEATHS_EXTRACTOR, 0.3)]
+
+
+NO_DEATHS_EXTRACTOR = "casualties.none"  # no deaths named: 0 rests on what the report does say
 
 
 def _sentence_of(offset: int, facts: DocumentFacts) -> int:
