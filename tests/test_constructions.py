@@ -133,3 +133,22 @@ def test_weapon_words_that_name_things_or_accidents_code_nothing(resources, text
 )  # fmt: skip
 def test_who_fired_and_what_was_hit_decide_the_weapon_type(resources, text, expected):
     assert _sub(resources, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Forty shops were burned down following a clash between two rival gangs in Mushin, police said.",
+         "Looting/property destruction"),
+        ("A roadside bomb was found and defused near the airport in Jaffna, the army said, after blasts "
+         "killed 30 people in the city last week.", "Disrupted weapons use"),
+        ("Congolese soldiers drove the rebels out of Kibumba after fierce fighting on Saturday.",
+         "Government regains territory"),
+        ("Twelve youths were arrested after they attacked police officers with sticks and stones in Kisumu.",
+         "Mob violence"),
+        ("Another night of protests in Rosario, where thousands marched and some smashed shop windows.",
+         "Violent demonstration"),
+    ],
+)  # fmt: skip
+def test_what_came_first_does_not_type_the_event(resources, text, expected):
+    assert _sub(resources, text) == expected

@@ -349,6 +349,7 @@ class Trigger(Record):
     hypothetical: bool = False
     background: bool = False
     setting: bool = False  # named only as when the act happened: "during clashes", "as fighting raged"
+    prior: bool = False  # named as what came first: "following a clash", "after the battle"
     agent: str = ""
     agent_span: tuple[int, int] = (-1, -1)
     patient: str = ""

@@ -92,12 +92,18 @@ _WEAK_IN_ACCIDENTS = frozenset(
 def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[float]) -> Decision | None:
     """Choose the sub-event type of one event from its asserted triggers and cues."""
     live = [(t, w) for t, w in zip(triggers, weights, strict=True) if t.asserted]
-    harmed = any(t.sub_event_type == "Attack" and (t.strength >= 2 or _is_outcome(t)) for t, _ in live)
+    harmed = any(
+        t.sub_event_type == "Attack" and (t.strength >= 2 or _is_outcome(t)) and not t.prior for t, _ in live
+    )
     if any(RANK[t.sub_event_type] < RANK["Agreement"] for t, _ in live):
         # "The attacker was arrested shortly after": an arrest told after violence is its sequel
         live = [(t, w) for t, w in live if not (t.sub_event_type == "Arrests" and w <= 1.0)]
     if any(t.strength >= 2 and not _is_outcome(t) for t, _ in live):
         live = [(t, w) for t, w in live if not (_is_outcome(t) and t.strength <= 2)]
+    if any(t.strength >= 2 and not _is_outcome(t) and not t.prior for t, _ in live):
+        # "shops were destroyed following a clash": what the clause reports, not what came first;
+        # a crowd's acts stay, since protests and riots are defined by what follows them
+        live = [(t, w) for t, w in live if not t.prior or t.sub_event_type in _PROTEST_TYPES]
     if not live:
         return None
     protest = _protest_decision(live, cues)

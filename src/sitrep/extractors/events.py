@@ -22,7 +22,7 @@ from ..datafiles import read_json
 from ..records import Trigger
 from ..taxonomy import DEFAULT_CAMEO
 from .constructions import Construction, load_constructions, matches
-from .syntax import agent_of, is_earlier, is_hypothetical, is_negated, patient_of, target_of
+from .syntax import agent_of, is_earlier, is_hypothetical, is_negated, is_prior, patient_of, target_of
 
 # Cues that describe what happened at a protest; they count only when they are not the grievance
 # ("protested against the arrest of ...", "families of people killed in attacks rallied").
@@ -296,6 +296,8 @@ def _counts_as_act(tokens: Span, kind: str, cues: set[str]) -> bool:
         return False  # "no one was arrested"
     # a past-tense verb read as a modifier ("some smashed store windows") is a clause of its own
     modifier = head.dep_ in ("acl", "relcl", "amod", "compound") and head.tag_ != "VBD"
+    # "marched and some smashed windows": a noun joined to a verb is the parser's clause run short
+    modifier = modifier and not (head.head.dep_ == "conj" and head.head.head.pos_ == "VERB")
     if modifier and not _participant_or_place(head):
         return False
     node, prev = head, head
@@ -386,6 +388,7 @@ def _trigger(
         or (sub == "Peaceful protest" and _awaited(head)),
         background=background or _grievance_trigger(sub, tokens) or is_earlier(head),
         setting=_setting(head),
+        prior=is_prior(head),
         agent=agent.text if agent is not None else "",
         agent_span=_abs(agent, base),
         patient=patient.text if patient is not None else "",

@@ -131,6 +131,18 @@ def is_earlier(head: Token) -> bool:
     return _past_perfect(head) or _days_apart(head) or _fled_from(head) or _remembered(head)
 
 
+def is_prior(token: Token) -> bool:
+    """ "shops were destroyed following a clash", "weapons seized after the battle": an event named
+    after "following" or "after" came first; the clause tells what came of it."""
+    node = token
+    while node.dep_ in ("compound", "amod", "conj") and node.head is not node:
+        node = node.head
+    if node.pos_ == "NOUN" and node.dep_ == "pobj" and node.head.lower_ in ("following", "after"):
+        return True
+    verb = _verb_of(token)  # "found and defused ... after a series of explosions killed 215 people"
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in verb.children)
+
+
 def _remembered(token: Token) -> bool:
     """ "the anniversary of the massacre", "in memory of those killed", "in retaliation for an
     attack": an event remembered or answered is an earlier one; the clause that remembers or
