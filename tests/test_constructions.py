@@ -152,3 +152,22 @@ def test_who_fired_and_what_was_hit_decide_the_weapon_type(resources, text, expe
 )  # fmt: skip
 def test_what_came_first_does_not_type_the_event(resources, text, expected):
     assert _sub(resources, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The chamber of commerce said the attacks on shops and warehouses in Aba had hurt the city.",
+         "Looting/property destruction"),
+        ("Soldiers captured a senior commander who led the unit that carried out a mortar attack on Baidoa.",
+         "Arrests"),
+        ("A patrol of soldiers was attacked with a grenade in the market of Baidoa on Sunday.", "Grenade"),
+        ("Supporters of the governor attacked the army convoy at Ras, and the troops came under fire before "
+         "they withdrew.", "Armed clash"),
+        ("A group of men attacked a peaceful rally of teachers in Osh, injuring two.", "Protest with intervention"),
+        ("Militiamen killed nine herders near Dilling, in revenge for a recent attack on their village.",
+         "Attack"),
+    ],
+)  # fmt: skip
+def test_whom_an_act_is_aimed_at_decides(resources, text, expected):
+    assert _sub(resources, text) == expected

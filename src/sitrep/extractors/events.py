@@ -22,7 +22,16 @@ from ..datafiles import read_json
 from ..records import Trigger
 from ..taxonomy import DEFAULT_CAMEO
 from .constructions import Construction, load_constructions, matches
-from .syntax import agent_of, is_earlier, is_hypothetical, is_negated, is_prior, patient_of, target_of
+from .syntax import (
+    agent_of,
+    is_earlier,
+    is_hypothetical,
+    is_negated,
+    is_prior,
+    patient_of,
+    said_earlier,
+    target_of,
+)
 
 # Cues that describe what happened at a protest; they count only when they are not the grievance
 # ("protested against the arrest of ...", "families of people killed in attacks rallied").
@@ -260,7 +269,8 @@ WEAPON_THINGS = frozenset(
     {"carrier", "maker", "manufacturer", "industry", "engine", "fuel", "footage", "image", "video", "photo",
      "delivery", "sale", "deal", "show", "part", "order", "program", "programme", "pact", "treaty", "accord",
      "agreement", "talks", "test", "facility", "factory", "plant", "site", "stockpile", "depot", "storage",
-     "technology", "research", "production", "export", "import", "embargo", "convention", "inspector"}
+     "technology", "research", "production", "export", "import", "embargo", "convention", "inspector", "unit",
+     "team", "expert", "specialist", "workshop", "laboratory", "lab"}
 )  # fmt: skip
 RIOT_KIT = frozenset(
     {"police", "policeman", "officer", "cop", "gear", "squad", "unit", "shield", "control", "force", "troop"}
@@ -314,6 +324,8 @@ def _counts_as_act(tokens: Span, kind: str, cues: set[str]) -> bool:
 
 
 PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally"})
+# A crowd's gatherings: "recent demonstrations" still frame the riot they led to.
+CROWD_TYPES = frozenset({"Peaceful protest", "Violent demonstration", "Mob violence"})
 
 
 def _manner_of(child: Token) -> bool:
@@ -386,7 +398,10 @@ def _trigger(
         negated=is_negated(head),
         hypothetical=(not _participant(head) and is_hypothetical(head, lexicon))
         or (sub == "Peaceful protest" and _awaited(head)),
-        background=background or _grievance_trigger(sub, tokens) or is_earlier(head),
+        background=background
+        or _grievance_trigger(sub, tokens)
+        or is_earlier(head)
+        or (sub not in CROWD_TYPES and said_earlier(head)),  # "in revenge for a recent attack"
         setting=_setting(head),
         prior=is_prior(head),
         agent=agent.text if agent is not None else "",

@@ -205,7 +205,15 @@ def _mention(
     actor1, actor2 = (
         dated(a, day, iso3, resolve) if a else None
         for a in assign_actors(
-            sub, anchor, actors, iso3, day, resolve, claimer, tolls_victims(facts, in_event)
+            sub,
+            anchor,
+            actors,
+            iso3,
+            day,
+            resolve,
+            claimer,
+            tolls_victims(facts, in_event),
+            _doers(kept, actors),
         )
     )
     if claimer is not None and claimer not in actors:
@@ -275,6 +283,12 @@ def _sentence_filter(kept: Sequence[SentenceScan]) -> Callable[[int], bool]:
 
 
 # --------------------------------------------------------------------------- actors
+
+
+def _doers(kept: Sequence[SentenceScan], actors: Sequence[Actor]) -> list[Actor]:
+    """Actors that the event's asserted words name as their doers, in text order."""
+    spans = [t.agent_span for s in kept for t in s.triggers if t.asserted and not t.background]
+    return [a for a in actors if any(a.start < e and s < a.end for s, e in spans if s >= 0)]
 
 
 def _actor_claims(

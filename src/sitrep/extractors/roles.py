@@ -56,13 +56,20 @@ def assign_actors(
     resolve: Resolve,
     claimer: Actor | None = None,
     civilians_hurt: bool = False,
+    doers: Sequence[Actor] = (),
 ) -> tuple[Actor | None, Actor | None]:
     """actor1 and actor2 of an event of type ``sub`` told by ``anchor``; ``claimer`` is a group
-    that claimed the attack; ``civilians_hurt``: civilians are among the event's dead or hurt."""
+    that claimed the attack; ``civilians_hurt``: civilians are among the event's dead or hurt;
+    ``doers``: actors the event's other words name as doing it ("Russian rockets slammed into"),
+    preferred over armed actors merely named."""
     agent = overlapping(anchor.agent_span, actors)
     patient = overlapping(anchor.patient_span, actors)
     same = [a for a in actors if anchor.sentence_start <= a.start < anchor.sentence_end]
     armed = [a for a in actors if a.inter in ARMED]
+    if (
+        sub in ERV_TYPES or sub in VAC_TYPES
+    ):  # one side acts: its doer first (battles keep the report's order)
+        armed = [a for a in doers if a.inter in ARMED] + armed
     if agent is None:
         before = [a for a in same if a.end <= anchor.start and a is not patient]
         agent = before[-1] if before else None

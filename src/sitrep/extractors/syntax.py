@@ -131,6 +131,14 @@ def is_earlier(head: Token) -> bool:
     return _past_perfect(head) or _days_apart(head) or _fled_from(head) or _remembered(head)
 
 
+def said_earlier(token: Token) -> bool:
+    """ "a recent attack", "the previous clashes": an event named as earlier."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in ("recent", "previous", "earlier", "prior", "past", "former")
+        for c in token.children
+    )
+
+
 def is_prior(token: Token) -> bool:
     """ "shops were destroyed following a clash", "weapons seized after the battle": an event named
     after "following" or "after" came first; the clause tells what came of it."""
@@ -140,7 +148,10 @@ def is_prior(token: Token) -> bool:
     if node.pos_ == "NOUN" and node.dep_ == "pobj" and node.head.lower_ in ("following", "after"):
         return True
     verb = _verb_of(token)  # "found and defused ... after a series of explosions killed 215 people"
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in verb.children)
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in verb.children):
+        return True
+    # "captured a commander who carried out the shelling": what the captive did came first
+    return verb.dep_ == "relcl" and verb.tag_ == "VBD" and verb.head.dep_ in ("dobj", "nsubjpass", "appos")
 
 
 def _remembered(token: Token) -> bool:
@@ -212,7 +223,7 @@ def agent_of(token: Token) -> Span | None:
     aside = token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ not in ("with", "using")
     for node in () if aside else dict.fromkeys((verb, shared)):
         for child in node.children:
-            if child.dep_ == "nsubj":
+            if child.dep_ == "nsubj" and not _own_phrase(child, token):
                 return _phrase(child)
     for child in verb.children:
         if child.dep_ == "agent":
@@ -233,6 +244,12 @@ def agent_of(token: Token) -> Span | None:
 
 
 def patient_of(token: Token) -> Span | None:
+    if token.pos_ == "NOUN":  # "the attacks on properties", "an assault against the base"
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "against", "upon"):
+                for grand in child.children:
+                    if grand.dep_ == "pobj" and grand.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
+                        return _phrase(grand)
     verb = _verb_of(token)
     weapon = None
     for child in verb.children:
@@ -252,6 +269,13 @@ def patient_of(token: Token) -> Span | None:
                     if grand.dep_ == "pobj" and grand.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
                         return _phrase(grand)
     return None
+
+
+def _own_phrase(subject: Token, token: Token) -> bool:
+    """ "the attacks had a heavy cost": the event word's own phrase names no doer, unless a name
+    qualifies it ("Russian rockets slammed into ...")."""
+    named = any(t.ent_type_ for t in _phrase(subject) if t.i != token.i)
+    return _contains(subject, token) and not named
 
 
 def _contains(node: Token, token: Token) -> bool:
