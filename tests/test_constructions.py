@@ -171,3 +171,10 @@ def test_what_came_first_does_not_type_the_event(resources, text, expected):
 )  # fmt: skip
 def test_whom_an_act_is_aimed_at_decides(resources, text, expected):
     assert _sub(resources, text) == expected
+
+
+def test_weapons_seized_in_a_raid_are_a_seizure_not_a_fight(resources):
+    assert (
+        _sub(resources, "Police seized guns and ammunition in a raid on two houses in Kano.")
+        == "Disrupted weapons use"
+    )

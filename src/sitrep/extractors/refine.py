@@ -62,7 +62,13 @@ def refine(trig: Trigger, cues: frozenset[str]) -> tuple[str, int] | None:
         trig.patient, ("tension", "situation", "crisis", "standoff")
     ):
         return None  # "defused the tension" is diplomacy, not bomb disposal
-    if sub == "Disrupted weapons use" and mentions(trig.patient, _ASSAULT_WORDS) and not _planned(trig):
+    stopping = trig.text.lower().split()[0] in _STOPPING
+    if (
+        sub == "Disrupted weapons use"
+        and stopping
+        and mentions(trig.patient, _ASSAULT_WORDS)
+        and not _planned(trig)
+    ):
         return "Armed clash", 3  # "thwarted an attack on the town": the attackers were fought off
     if sub in _NEEDS_ARMED_DOER and strength <= 2 and not _armed_or_unnamed(trig, cues):
         return None  # "the family moved into", "abandoned the car": only armed groups hold ground or bases
@@ -153,6 +159,7 @@ _PRONOUNS = frozenset(
 _NEEDS_ARMED_DOER = frozenset({"Non-violent transfer of territory", "Headquarters or base established"})
 AID_CAMEO = "073"
 TERRITORY_TYPES = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+_STOPPING = frozenset({"foil", "foiled", "thwart", "thwarted", "prevent", "prevented", "avert", "averted"})
 _ASSAULT_WORDS = ("attack", "offensive", "assault", "infiltration", "advance", "incursion", "raid")
 _PEOPLE_WORDS = (
     "operative", "fighter", "militant", "soldier", "member", "rebel", "insurgent", "commander", "suspect",
