@@ -178,3 +178,22 @@ def test_weapons_seized_in_a_raid_are_a_seizure_not_a_fight(resources):
         _sub(resources, "Police seized guns and ammunition in a raid on two houses in Kano.")
         == "Disrupted weapons use"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dozens of foreign-owned shops were looted in Jeppe overnight, police said.", "Looting/property destruction"),
+        ("Attackers burned twenty houses in the village of Kuru on Sunday.", "Looting/property destruction"),
+        ("The seizure of weapons at the port of Tema was the largest this year, the navy said.",
+         "Disrupted weapons use"),
+    ],
+)  # fmt: skip
+def test_property_and_seizures_named_as_such(resources, text, expected):
+    assert _sub(resources, text) == expected
+
+
+def test_a_fire_that_destroys_houses_is_no_actor(resources):
+    assert (
+        _sub(resources, "A fire destroyed twenty houses in Mathare overnight, the fire brigade said.") is None
+    )

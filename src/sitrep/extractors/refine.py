@@ -77,6 +77,12 @@ def refine(trig: Trigger, cues: frozenset[str]) -> tuple[str, int] | None:
     if sub == "Agreement" and trig.text.lower() == "exchanged":
         # "the two sides exchanged 14 detainees" is a swap; "exchanged views" is nothing
         return (sub, 3) if mentions(trig.patient, _CAPTIVES) else None
+    if (
+        sub == "Looting/property destruction"
+        and trig.agent
+        and trig.agent.lower().split()[-1].startswith(_NATURE)
+    ):
+        return None  # "the fire destroyed ten houses", "floods swept away shops"
     weak_loot = sub == "Looting/property destruction" and strength == 1
     if weak_loot and not _armed_or_unnamed(trig, cues) and not crowd_agent(trig):
         return None  # "a fire burned ten houses": destruction needs someone who did it
@@ -159,6 +165,10 @@ _PRONOUNS = frozenset(
 _NEEDS_ARMED_DOER = frozenset({"Non-violent transfer of territory", "Headquarters or base established"})
 AID_CAMEO = "073"
 TERRITORY_TYPES = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+_NATURE = (
+    "fire", "blaze", "flame", "storm", "flood", "explosion", "blast", "earthquake", "wind", "rain",
+    "lightning",
+)  # fmt: skip
 _STOPPING = frozenset({"foil", "foiled", "thwart", "thwarted", "prevent", "prevented", "avert", "averted"})
 _ASSAULT_WORDS = ("attack", "offensive", "assault", "infiltration", "advance", "incursion", "raid")
 _PEOPLE_WORDS = (
