@@ -170,3 +170,36 @@ def test_army_describing_the_dead_as_militants_disputes_the_victim_status(resour
         "Relatives said the four were herders watering their camels.\n"
     )
     assert "victim_status" in _disputed(_page(resources, text))
+
+
+def test_the_day_of_a_reporting_verb_is_not_the_events_day_when_the_clause_names_another(resources):
+    text = (
+        "Residents said on Sunday that 31 people were killed when bandits stormed Kaura Namoda on "
+        "Saturday night."
+    )
+    event = _events(resources, text, "2021-03-02")[0]
+    assert event.event_date == "2021-02-27"
+    assert any(c.field == "event_date" and c.quote == "Saturday night" for c in event.claims)
+
+
+def test_a_reporting_day_stays_the_day_when_it_is_the_only_one(resources):
+    text = "The army said on Tuesday it had repelled an attack on its base in Kidal."
+    assert _events(resources, text, "2021-03-04")[0].event_date == "2021-03-02"
+
+
+def test_every_coded_key_field_rests_on_a_claim_whose_span_holds_its_quote(resources):
+    texts = [
+        "Gunmen attacked a police post in Bama on Monday, wounding two officers.",  # no deaths named
+        "Hundreds of teachers marched in Lima to demand higher pay.",  # no day: the publication day
+        "No one was hurt when a mortar round landed near the market in Kismayo on Sunday.",
+    ]
+    for text in texts:
+        event = _events(resources, text)[0]
+        claimed = {c.field for c in event.claims}
+        for field in ("event_date", "sub_event_type", "actor1", "location", "fatalities"):
+            if getattr(event, field) not in (None, ""):
+                assert field in claimed, (field, text)
+        assert all(text[c.span[0] : c.span[1]] == c.quote for c in event.claims)
+    wounded = _events(resources, texts[0])[0]
+    zero = [c for c in wounded.claims if c.field == "fatalities"]
+    assert [(c.value, c.quote) for c in zero] == [(0, "wounding two officers")]

@@ -362,7 +362,8 @@ class Attribution(Record):
 
     ``source`` is the normalised name (an outlet, an agency, an official body, a spokesperson,
     a witness, a monitoring group); ``kind`` one of ``outlet``, ``agency``, ``official``,
-    ``spokesperson``, ``monitor``, ``witness``, ``media``, ``resident``, ``other``.
+    ``spokesperson``, ``monitor``, ``witness``, ``media``, ``resident``, ``other``, ``party`` (an
+    armed group speaking) or ``party_media`` (an armed group's own outlet).
     ``start``/``end`` is the span naming the source; ``scope_start``/``scope_end`` the text it
     covers (usually the sentence). Absolute character offsets into the document text.
     """
@@ -397,6 +398,8 @@ class Trigger(Record):
     negated: bool = False
     hypothetical: bool = False
     background: bool = False
+    setting: bool = False  # named only as when the act happened: "during clashes", "as fighting raged"
+    prior: bool = False  # named as what came first: "following a clash", "after the battle"
     agent: str = ""
     agent_span: tuple[int, int] = (-1, -1)
     patient: str = ""

@@ -29,6 +29,26 @@ PEOPLE_HEADS = frozenset(
 )  # fmt: skip
 
 
+# Weapons and platforms that name the forces that wield them when a nation qualifies them.
+ARMS_HEADS = frozenset(
+    {"artillery", "aircraft", "warplane", "jet", "drone", "helicopter", "gunship", "navy", "tank", "missile",
+     "rocket", "shell", "bomber", "air force", "airforce", "battery", "warship", "gunboat"}
+)  # fmt: skip
+
+
+def _national(chunk: Span) -> bool:
+    return any(t.ent_type_ in ("NORP", "GPE") for t in chunk if t.i < chunk.root.i)
+
+
+def _after_punctuation(chunk: Span) -> Span:
+    """ "Ukraine - Russian artillery" (a dateline run into the chunk): the part after the dash."""
+    start = chunk.start
+    for token in chunk:
+        if token.is_punct and token.i < chunk.root.i:
+            start = token.i + 1
+    return chunk.doc[start : chunk.end]
+
+
 class ActorResolver(Protocol):
     def resolve(self, surface: str, country_iso3: str | None, date: str | None) -> Actor | None: ...
 
@@ -43,6 +63,8 @@ def candidate_spans(doc: Doc) -> list[Span]:
     for chunk in doc.noun_chunks:
         if chunk.root.lemma_.lower() in PEOPLE_HEADS or chunk.root.lower_ in PEOPLE_HEADS:
             spans.append(_with_country(_trim_determiners(chunk)))
+        elif chunk.root.lemma_.lower() in ARMS_HEADS and _national(chunk):
+            spans.append(_after_punctuation(_trim_determiners(chunk)))  # "Russian artillery"
     spans.sort(key=lambda s: (-(s.end - s.start), s.start))
     taken = bytearray(len(doc))
     kept: list[Span] = []

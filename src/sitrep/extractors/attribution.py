@@ -124,7 +124,12 @@ def source_at(attributions: Sequence[Attribution], start: int, end: int | None =
 
 def _to_record(found: Found, scope_start: int, scope_end: int) -> Attribution:
     f = found
-    return Attribution(f.name, f.kind, f.start, f.end, f.text, scope_start, scope_end, f.confidence)
+    kind = PARTY_KINDS.get(f.type, f.kind)
+    return Attribution(f.name, kind, f.start, f.end, f.text, scope_start, scope_end, f.confidence)
+
+
+# A party to the fighting speaking, or its own media: their tolls of the enemy are claims, not counts.
+PARTY_KINDS = {"armed_group": "party", "party_media": "party_media"}
 
 
 def _attributions(sent: Span, mentions: list[_Mention], base: int) -> Iterator[Attribution]:
@@ -269,7 +274,19 @@ def _outlet_found(outlet: str | None, lexicon: SourceLexicon) -> Found | None:
         return None
     entry = lexicon.get(outlet) or lexicon.get(re.sub(r"\s*\(.*?\)\s*", " ", outlet).strip())
     name = entry.name if entry else outlet.strip()
-    return Found(name, "outlet", "outlet", -1, -1, "", CONF_OUTLET)
+    type_ = "party_media" if _party_outlet(outlet, lexicon) else "outlet"
+    return Found(name, "outlet", type_, -1, -1, "", CONF_OUTLET)
+
+
+def _party_outlet(outlet: str, lexicon: SourceLexicon) -> bool:
+    """The document comes from a party to the fighting only: its own media or channels, alone or
+    relayed by platforms that carry others' words ("Taliban Twitter; Liveuamap; Twitter")."""
+    entries = [lexicon.get(part.strip()) for part in outlet.split(";") if part.strip()]
+    if not entries or any(e is None for e in entries):
+        return False
+    party = [e for e in entries if e is not None and e.type in PARTY_KINDS]
+    relays = [e for e in entries if e is not None and e.scale == "New media" and e.type not in PARTY_KINDS]
+    return bool(party) and len(party) + len(relays) == len(entries)
 
 
 def _dateline(

@@ -27,6 +27,7 @@ from .casualty_patterns import (
     CASUALTY_COUNT_RE,
     CASUALTY_GATE,
     CATEGORY_RES,
+    DAYS_SPREAD_RE,
     DEFINITE_BEFORE,
     DEFINITE_RE,
     EXACT_QUANT,
@@ -39,11 +40,13 @@ from .casualty_patterns import (
     KIND_WORDS,
     LABEL_BEFORE,
     LEFT_DEAD_RE,
+    MAX_TOLL,
     NEGATION_RES,
     NOMINAL_RE,
     NOUN_RE,
     OBJECT_FOLLOWS,
     OBJECT_RES,
+    PEOPLE_AFTER,
     PLURAL,
     PRONOUN_RE,
     QUANT,
@@ -75,14 +78,28 @@ def find_tolls(text: str, *, base: int = 0) -> list[Toll]:
 
 
 def split_events(text: str) -> int | None:
-    """How many events an ACLED note spreads its toll over ("20 fatalities split between 3 events")."""
+    """How many events a toll is spread over: an ACLED note's "20 fatalities split between 3
+    events", or a toll told over days ("12 killed in three days of fighting"): ACLED codes one
+    event per day and divides the toll among them (coding-rules.md §6)."""
     m = SPLIT_RE.search(text)
     if m is None:
-        return None
+        return _days_spread(text)
     n = _number_value(m.group("n"))
     if m.group("days"):
         n *= _number_value(m.group("days"))
     return n if n > 1 else None
+
+
+def _days_spread(text: str) -> int | None:
+    """The number of days a killed toll in the same sentence is said to span, 2 to 31."""
+    for m in DAYS_SPREAD_RE.finditer(text):
+        lo = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        hi = min(x for x in (text.find(". ", m.end()), text.find("\n", m.end()), len(text)) if x >= 0)
+        tolls = find_tolls(text[lo:hi])
+        if any(t.kind == "killed" and t.count > 0 and not t.negated for t in tolls):
+            n = _number_value(m.group("n") or m.group("m"))
+            return n if 2 <= n <= 31 else None
+    return None
 
 
 def _subject_tolls(text: str) -> Iterator[Toll]:
@@ -252,11 +269,18 @@ def _kind_of_word(word: str) -> str:
     return next((kind for pattern, kind in KIND_WORDS if pattern.search(word)), "killed")
 
 
+def _people_counted(toll: Toll) -> bool:
+    at = re.search(str(toll.count), toll.text)
+    return at is not None and bool(PEOPLE_AFTER.match(toll.text[at.start() :]))
+
+
 def _non_overlapping(found: list[Toll]) -> list[Toll]:
     """Longest spans first: "two soldiers and a civilian were killed" beats "a civilian were killed"."""
     kept: list[Toll] = []
     for toll in sorted(found, key=lambda t: (t.start - t.end, t.start)):
-        if toll.count < 0 or (toll.count > 1900 and toll.count < 2100 and "," not in toll.text):
+        if toll.count < 0 or toll.count >= MAX_TOLL:
+            continue  # no toll of an event, or a world total
+        if 1900 < toll.count < 2100 and "," not in toll.text and not _people_counted(toll):
             continue  # a year read as a number
         if all(toll.end <= k.start or toll.start >= k.end for k in kept):
             kept.append(toll)

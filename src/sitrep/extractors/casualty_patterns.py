@@ -33,8 +33,12 @@ _WORD_NUM = (
     r"(?:(?:a|one)\s+hundred|(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(list(UNITS)[:9]) + r"))?"
     r"|" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")"
 )
-# Four digits starting 19 or 20 are a year, not a count ("In 2019, 2020 ..." is not 4,039 dead).
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|(?!(?:19|20)\d\d(?!\d))\d{1,4})(?![\d,.]\d)"
+# Four digits starting 19 or 20 are a year, not a count ("In 2019, 2020 ..." is not 4,039 dead),
+# unless people follow ("killed 1999 people"). A minus sign makes no count ("killed -5").
+_YEAR_NOT_COUNT = (
+    r"(?!(?:19|20)\d\d(?!\d)(?!\s+(?:[A-Za-z-]+\s+)?(?:people|persons|civilians|soldiers|men|women)\b))"
+)
+_DIGITS = r"(?<!\d)(?<![\s(]-)(?:\d{1,3}(?:,\d{3})+|" + _YEAR_NOT_COUNT + r"\d+)(?![\d,.]\d)(?!\d)"
 _NOT_A_COUNT = (
     r"(?![\w’'-]*-year|[\w-]*-(?:day|hour|week|month|storey|km|kg|mm)\b|\s*(?:years?|months?|weeks?|days?|hours?"
     r"|minutes?|km|kms|kilomet\w*|miles?|met(?:re|er)s?|mm|kg|%|per\s*cent|a\.?m\b|p\.?m\b|o'clock|times|rounds"
@@ -117,7 +121,7 @@ _NOT_SOURCE = r"(?!\s+(?:\w+\s+){0,2}?(?:said|says|told|reported|added)\b)"
 _NEXT_ITEM = (
     r"(?:" + _NUM_ITEM + r"|" + _SOFT_COUNT + r"\s+" + _MOD + r"{0,3}?" + _NOUN + _OF + r"?)" + _NOT_SOURCE
 )
-_TAIL_MOD = r"(?:(?!" + _STOP + r"|\w+ing\b|\d|" + _WORD_NUM + r"\b)[\w’'/-]+\s+)"
+_TAIL_MOD = r"(?:(?!" + _STOP + r"|\w+ing\b|-?\d|" + _WORD_NUM + r"\b)[\w’'/-]+\s+)"
 ITEM_RE = re.compile(_COUNT, re.IGNORECASE)
 # "Seven soldiers and allied mercenaries were killed": a last group with no count of its own adds nothing.
 _LIST = (
@@ -127,7 +131,7 @@ _LIST = (
 # "three people, including two soldiers, were killed" is three deaths, not five.
 _SUBSET = (
     r"(?:\s*[,(]\s*(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them)\b"
-    r"[^,.;()]{1,80}[,)]|\s+including\s+[^,.;()\d]{1,60}?(?=\s+(?:were|was)\b))?"
+    r"[^,.;()]{1,80}[,)]|\s+including\s+(?:(?!\s(?:were|was)\b)[^,.;()]){1,60}?(?=\s+(?:were|was)\b))?"
 )
 
 # ----------------------------------------------------------------------------------------- verbs
@@ -279,6 +283,17 @@ SPLIT_RE = _compile(
     r"(?P<n>" + _NUM + r")\s+(?:\w+\s+)?(?:events?|locations?|places?|incidents?|villages?|fronts?"
     r"|frontlines?|days?|areas?)(?:\s+(?:in|over)\s+(?P<days>" + _NUM + r")\s+days)?"
 )
+
+# "12 killed in three days of fighting", "over the past four days": a toll spread over days.
+DAYS_SPREAD_RE = _compile(
+    r"\b(?:in|over|during|across|within|throughout)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+)?"
+    r"(?P<n>" + _NUM + r")\s+days\b|\b(?P<m>" + _NUM + r")\s+days\s+of\s+(?:fighting|clashes|violence"
+    r"|attacks|shelling|bombardment|air\s*strikes|protests|unrest|raids|battles?)\b"
+)
+# No single event kills a million people: a larger figure is a typo or a world total, not a toll.
+MAX_TOLL = 1_000_000
+# A count right before the people it counts is no year: "killed 1999 people".
+PEOPLE_AFTER = re.compile(r"^\S+\s+(?:[A-Za-z-]+\s+)?(?:people|persons|civilians|soldiers|men|women)\b", re.I)
 
 KIND_WORDS = (
     (re.compile(r"kill|died|dead|death|fatalit|life|lives|lost", re.I), "killed"),

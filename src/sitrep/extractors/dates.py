@@ -28,6 +28,16 @@ _SKIP = "skip"  # internal kind: a date that is not an event day (birth dates, "
 
 # A stated day this far past publication is still the event day (time zones, late copy).
 SLACK_DAYS = 3
+# "said in a statement on Monday", "told reporters on Sunday": the day of the telling.
+REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|told|statement|announced|reported|wrote|confirmed|stated|added)\b[^.]{0,25}$"
+)
+
+
+def is_report_day(text: str, found: DateExpr) -> bool:
+    """Whether a date is when something was said or written, not when it happened."""
+    return bool(REPORTING_BEFORE.search(text, max(0, found.start - 40), found.start))
+
 
 _MONTH_NUMBERS = MappingProxyType({
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,

@@ -16,6 +16,13 @@ from dataclasses import dataclass
 
 from ..records import Actor, Trigger
 from ..taxonomy import DEFAULT_CAMEO, RANK
+from .refine import (
+    TERRITORY_TYPES,
+    armed_doer,
+    crowd_agent,
+    mentions,
+    refine,
+)
 
 
 @dataclass(frozen=True)
@@ -41,17 +48,19 @@ def is_off_topic(cues: frozenset[str], triggers: Sequence[Trigger]) -> bool:
     if any(t.sub_event_type == "Peaceful protest" and t.strength >= floor for t in asserted):
         return bool({"sport", "celebrity"} & cues) and "participants" not in cues
     strong = [t for t in asserted if t.strength >= 3 and t.sub_event_type not in _WEAK_IN_ACCIDENTS]
-    strong += [t for t in asserted if t.sub_event_type == "Arrests" and _mentions(t.patient, _NOTABLES)]
+    strong += [t for t in asserted if t.sub_event_type == "Arrests" and mentions(t.patient, _NOTABLES)]
+    # "security forces arrested dozens ... before the anniversary": armed men acting is news
+    acting = [t for t in asserted if t.strength >= 2 and not _is_outcome(t) and armed_doer(t)]
     if any(k in cues for k in NON_EVENT_KINDS) and "perpetrator_armed" not in cues:
         return True
     if ("cyber" in cues and "perpetrator_armed" not in cues) or "ruled_out" in cues:
         return not strong  # "hackers attacked the hospital's computers", "police ruled out an attack"
     if _accident(cues, asserted) and "attack_context" not in cues and not strong:
         return True
-    if "non_event" in cues and not strong and "attack_context" not in cues:
+    if "non_event" in cues and not (strong or acting) and "attack_context" not in cues:
         return True
     # A crowd punishing a suspected thief is mob justice, not ordinary crime.
-    crowd = any(t.sub_event_type == "Attack" and _crowd_agent(t) for t in asserted)
+    crowd = any(t.sub_event_type == "Attack" and crowd_agent(t) for t in asserted)
     return "crime" in cues and not ({"political_crime", "mob"} & cues) and not strong and not crowd
 
 
@@ -65,43 +74,36 @@ def _accident(cues: frozenset[str], asserted: Sequence[Trigger]) -> bool:
         for t in asserted
     ):
         return False
-    return "accident" in cues or not any(_armed_doer(t) for t in asserted)
+    return "accident" in cues or not any(armed_doer(t) for t in asserted)
 
 
 _CLASH_WORDS = frozenset({"clash", "clashes", "clashed", "fought", "groups", "responded"})
-
-
-def _armed_doer(trig: Trigger) -> bool:
-    return _mentions(trig.agent, _ARMED_DOERS)
-
-
-_ARMED_DOERS = (
-    "gunm", "armed", "militant", "militia", "soldier", "police", "troops", "rebel", "fighter", "forces",
-    "army", "insurgent", "jihadist", "garrison", "gang", "bandit", "attacker", "assailant", "guerrilla",
-)  # fmt: skip
-
-
-def _crowd_agent(trig: Trigger) -> bool:
-    return _mentions(trig.agent, _CROWD_WORDS) and not _mentions(trig.agent, _ARMED_AGENT_WORDS)
-
-
 # An arrest of a leader is news even when a court is named nearby (coding-rules.md §3, Arrests).
 _NOTABLES = (
     "leader", "minister", "president", "governor", "mayor", "commander", "opposition", "separatist",
     "lawmaker", "senator", "general", "chief", "spokesman", "journalist", "activist",
 )  # fmt: skip
-_WEAK_IN_ACCIDENTS = frozenset({"Remote explosive/landmine/IED", "Shelling/artillery/missile attack"})
+# An explosion or a gas cloud at a plant or from a tank is an accident unless someone attacked.
+_WEAK_IN_ACCIDENTS = frozenset(
+    {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Chemical weapon"}
+)
 
 
 def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[float]) -> Decision | None:
     """Choose the sub-event type of one event from its asserted triggers and cues."""
     live = [(t, w) for t, w in zip(triggers, weights, strict=True) if t.asserted]
-    harmed = any(t.sub_event_type == "Attack" and (t.strength >= 2 or _is_outcome(t)) for t, _ in live)
+    harmed = any(
+        t.sub_event_type == "Attack" and (t.strength >= 2 or _is_outcome(t)) and not t.prior for t, _ in live
+    )
     if any(RANK[t.sub_event_type] < RANK["Agreement"] for t, _ in live):
         # "The attacker was arrested shortly after": an arrest told after violence is its sequel
         live = [(t, w) for t, w in live if not (t.sub_event_type == "Arrests" and w <= 1.0)]
     if any(t.strength >= 2 and not _is_outcome(t) for t, _ in live):
         live = [(t, w) for t, w in live if not (_is_outcome(t) and t.strength <= 2)]
+    if any(t.strength >= 2 and not _is_outcome(t) and not t.prior for t, _ in live):
+        # "shops were destroyed following a clash": what the clause reports, not what came first;
+        # a crowd's acts stay, since protests and riots are defined by what follows them
+        live = [(t, w) for t, w in live if not t.prior or t.sub_event_type in _PROTEST_TYPES]
     if not live:
         return None
     protest = _protest_decision(live, cues)
@@ -111,7 +113,7 @@ def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[
     best: dict[str, Trigger] = {}
     strengths: dict[str, int] = {}
     for trig, weight in live:
-        refined = _refine(trig, cues)
+        refined = refine(trig, cues)
         if refined is None:
             continue
         sub, strength = refined
@@ -130,12 +132,14 @@ def decide(triggers: Sequence[Trigger], cues: frozenset[str], weights: Sequence[
     chosen = min(contenders, key=lambda s: RANK[s])
     trig = best[chosen]
     chosen = _by_definition(chosen, cues, trig)
-    if chosen in _ERV and _in_battle(live, cues):
+    if chosen in _ERV and _in_battle(live, cues, trig):
         chosen = "Armed clash"
     if chosen in _ERV and any(t.sub_event_type == "Chemical weapon" for t, _ in live):
         chosen = "Chemical weapon"  # a chemical payload outranks how it was delivered
-    if chosen in _ERV and _prevented(live, harmed):
+    if chosen in _ERV and _prevented(live, harmed, cues):
         chosen = "Disrupted weapons use"
+    if chosen in TERRITORY_TYPES and _handed_over(live):
+        chosen = "Non-violent transfer of territory"  # control that changes hands without a fight
     if chosen == "Looting/property destruction" and harmed:
         chosen = "Attack"  # property taken or burned while people were killed or hurt
     cameo = trig.cameo if trig.sub_event_type == chosen else DEFAULT_CAMEO.get(chosen)
@@ -152,26 +156,43 @@ _ONE_SIDED = frozenset(
 )  # fmt: skip
 
 
-def _prevented(live: list[tuple[Trigger, float]], harmed: bool) -> bool:
+def _prevented(live: list[tuple[Trigger, float]], harmed: bool, cues: frozenset[str]) -> bool:
     """The weapon was defused, intercepted or seized, and nothing else happened: rockets that kill
     people while air defence is active are the attack itself. A blast that kills only its planters
     ("exploded prematurely") is prevention by definition, deaths and all."""
-    stopped = [t for t, _ in live if t.sub_event_type == "Disrupted weapons use" and t.strength >= 2]
-    return any(not harmed or _mentions(t.text, _OWN_GOAL) for t in stopped)
+    stopped = [
+        t
+        for t, _ in live
+        if t.sub_event_type == "Disrupted weapons use" and t.strength >= 2
+        and (refine(t, cues) or ("",))[0] == "Disrupted weapons use"
+    ]  # fmt: skip
+    return any(not harmed or mentions(t.text, _OWN_GOAL) for t in stopped)
 
 
 _OWN_GOAL = ("prematur", "while planting", "while assembling")
 
 
-def _in_battle(live: list[tuple[Trigger, float]], cues: frozenset[str]) -> bool:
+def _handed_over(live: list[tuple[Trigger, float]]) -> bool:
+    return any(t.sub_event_type == "Non-violent transfer of territory" and t.strength >= 3 for t, _ in live)
+
+
+def _in_battle(live: list[tuple[Trigger, float]], cues: frozenset[str], weapon: Trigger) -> bool:
     """Ranged or explosive fire inside ground fighting belongs to the battle (coding-rules.md §2.3):
     clashes reported alongside it, air or artillery support for a ground operation, or a
-    gun attack on an armed target together with grenades or bombs."""
+    gun attack on an armed target together with grenades or bombs. A blast by no one named, told
+    as happening "during clashes" between others, is not shown to be either side's fire: it is
+    its own event."""
     if "ground_support" in cues:
         return True
     for trig, _ in live:
         first = trig.text.lower().split()[0]
-        if trig.sub_event_type == "Armed clash" and trig.strength >= 2 and first in _BATTLE_WORDS:
+        framed = trig.setting and not weapon.agent  # "grenades were hurled during the clashes"
+        if (
+            trig.sub_event_type == "Armed clash"
+            and trig.strength >= 2
+            and first in _BATTLE_WORDS
+            and not framed
+        ):
             return True
         ground = trig.sub_event_type == "Attack" and not _is_outcome(trig) and trig.target == "armed"
         # a bare "blasts" names no device: shells landing make blasts too
@@ -197,21 +218,9 @@ def _by_definition(chosen: str, cues: frozenset[str], trig: Trigger) -> str:
     crowd = {"participants", "crowd_violence"} & cues
     if chosen == "Armed clash" and crowd and not {"armed", "perpetrator_armed", "firearm"} & cues:
         return "Mob violence"
-    if chosen in ("Armed clash", "Attack") and _crowd_agent(trig) and "firearm" not in cues:
+    if chosen in ("Armed clash", "Attack") and crowd_agent(trig) and "firearm" not in cues:
         return "Mob violence"
     return chosen
-
-
-_CROWD_WORDS = (
-    "people", "citizens", "residents", "villagers", "locals", "youths", "crowd", "mob", "workers",
-    "students", "supporters", "relatives", "family", "families", "community", "group of", "migrants",
-    "refugees", "fans", "inmates",
-)  # fmt: skip
-# Armed or criminal bands are organised: "a group of gunmen", "a group of robbers" is no crowd.
-_ARMED_AGENT_WORDS = (
-    "gunmen", "armed", "militant", "militia", "soldier", "police", "troops", "rebel", "fighter", "robber",
-    "thie", "burglar", "bandit", "gang", "kidnapper", "assailant", "attacker",
-)  # fmt: skip
 
 
 def _is_outcome(trig: Trigger) -> bool:
@@ -247,7 +256,10 @@ def _protest_decision(live: list[tuple[Trigger, float]], cues: frozenset[str]) -
         return None
     anchor = (protest or riot or mob)[0]
     score = sum(t.strength for t, _ in live if t.sub_event_type in _PROTEST_TYPES)
-    if riot or (protest and ("riot" in cues or mob) and not _riot_disputed(cues, mob)):
+    # demonstrators who fight police or a rival crowd riot (coding-rules §3), whoever started it
+    fought = "melee" in cues or ("melee_noun" in cues and "lethal" not in cues)
+    melee = fought and "insurgents" not in cues
+    if riot or (protest and (("riot" in cues or mob) and not _riot_disputed(cues, mob) or melee)):
         return Decision("Violent demonstration", "145", (riot or protest)[0], score)
     if mob and not protest:
         if "protest" in cues and "demand" in cues:
@@ -277,145 +289,6 @@ _ERV_STRONG = frozenset(
 )
 
 
-def _refine(trig: Trigger, cues: frozenset[str]) -> tuple[str, int] | None:
-    """Context-dependent types and strengths: generic attack/kill words, explosions, protests."""
-    sub, strength = trig.sub_event_type, trig.strength
-    if _corporate(trig.agent) and strength <= 2:
-        return None  # "the company launched an aggressive assault on the market"
-    if sub == "Attack" and strength <= 2:
-        if trig.target == "armed" and "unarmed" not in cues:
-            return "Armed clash", max(strength, 2 if "lethal" in cues else 1)
-        if trig.target == "" and "civilian" not in cues and "armed" in cues and strength == 1:
-            return "Armed clash", 1
-        if "perpetrator_armed" in cues or trig.target == "civilian":
-            return sub, strength + 1
-    if sub == "Armed clash" and strength == 1 and trig.target == "civilian":
-        return "Attack", 1
-    if sub == "Disrupted weapons use" and _mentions(
-        trig.patient, ("tension", "situation", "crisis", "standoff")
-    ):
-        return None  # "defused the tension" is diplomacy, not bomb disposal
-    if sub == "Disrupted weapons use" and _mentions(trig.patient, _ASSAULT_WORDS) and not _planned(trig):
-        return "Armed clash", 3  # "thwarted an attack on the town": the attackers were fought off
-    if sub in _NEEDS_ARMED_DOER and strength <= 2 and not _armed_or_unnamed(trig, cues):
-        return None  # "the family moved into", "abandoned the car": only armed groups hold ground or bases
-    if sub in _NEEDS_ARMED_DOER and strength == 1 and not _armed_doer(trig):
-        return None  # "in the occupied territories": a weak word needs the armed group named
-    if sub == "Agreement" and trig.text.lower() == "exchanged":
-        # "the two sides exchanged 14 detainees" is a swap; "exchanged views" is nothing
-        return (sub, 3) if _mentions(trig.patient, _CAPTIVES) else None
-    weak_loot = sub == "Looting/property destruction" and strength == 1
-    if weak_loot and not _armed_or_unnamed(trig, cues) and not _crowd_agent(trig):
-        return None  # "a fire burned ten houses": destruction needs someone who did it
-    if sub in _TERRITORY:
-        return _territory(trig, strength, cues)
-    if sub == "Shelling/artillery/missile attack" and strength == 1:
-        if "accident" in cues:
-            return None
-        # A run of explosions is usually fire from a distance; a single blast, a planted device.
-        plural = trig.text.lower().endswith("s")
-        return (sub, 1) if plural else ("Remote explosive/landmine/IED", 1)
-    if sub == "Peaceful protest":
-        return None  # a weak protest word alone ("march", "strike") is not a protest
-    if trig.cameo == AID_CAMEO and not trig.agent:
-        return None  # handing out aid matters only as an armed group's new activity (mentions.py)
-    return sub, strength
-
-
-def _corporate(agent: str) -> bool:
-    words = agent.lower().split()
-    return bool(words) and words[-1] in _CORPORATE
-
-
-_CORPORATE = frozenset(
-    {"company", "firm", "bank", "corporation", "operator", "retailer", "brand", "insurer", "airline",
-     "lender", "manufacturer", "startup", "conglomerate", "supermarket"}
-)  # fmt: skip
-_CAPTIVES = ("detainee", "prisoner", "captive", "hostage", "bodies", "remains", "soldiers", "fighters")
-
-
-def _planned(trig: Trigger) -> bool:
-    """ "foiled a planned attack": the plotters were stopped before they could fight."""
-    return _mentions(trig.patient, ("plan", "plot"))
-
-
-def _armed_or_unnamed(trig: Trigger, cues: frozenset[str]) -> bool:
-    """The act's doer is armed, or unnamed ("it", none) in a story about armed men."""
-    if _armed_doer(trig):
-        return True
-    return "perpetrator_armed" in cues
-
-
-def _unnamed(agent: str) -> bool:
-    """A pronoun ("it", "his forces") names nobody: the trigger word itself must decide."""
-    words = agent.lower().split()
-    return not words or words[0] in _PRONOUNS
-
-
-_PRONOUNS = frozenset(
-    {"it", "they", "he", "she", "we", "its", "them", "who", "which", "his", "her", "their", "our"}
-)
-_NEEDS_ARMED_DOER = frozenset({"Non-violent transfer of territory", "Headquarters or base established"})
-AID_CAMEO = "073"
-_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
-_ASSAULT_WORDS = ("attack", "offensive", "assault", "infiltration", "advance", "incursion", "raid")
-_PEOPLE_WORDS = (
-    "operative", "fighter", "militant", "soldier", "member", "rebel", "insurgent", "commander", "suspect",
-    "people", "civilian", "men", "women", "child", "hostage", "prisoner", "leader", "gunm",
-)  # fmt: skip
-_WEAPON_WORDS = (
-    "weapon", "arms", "ammunition", "munition", "rifle", "explosive", "rocket", "mortar", "grenade",
-    "firearm", "gun", "bomb", "cache", "missile",
-)  # fmt: skip
-_GOODS_WORDS = (
-    "marijuana", "cannabis", "cocaine", "heroin", "drug", "narcotic", "cigarette", "tons of", "kg of",
-    "kilos", "vehicle", "truck", "cash", "money", "goods", "fuel", "cattle", "livestock", "property",
-    "equipment",
-)  # fmt: skip
-_STATE_WORDS = ("army", "troops", "military", "government", "soldiers", "security forces", "police", "regime")
-_NON_STATE_WORDS = (
-    "rebel",
-    "militant",
-    "insurgent",
-    "jihadist",
-    "fighters",
-    "militia",
-    "islamist",
-    "separatist",
-)
-
-
-def _mentions(text: str, words: Sequence[str]) -> bool:
-    lowered = text.lower()
-    return any(w in lowered for w in words)
-
-
-def _starts_word(text: str, words: Sequence[str]) -> bool:
-    """Like ``_mentions``, but each word must start a word ("arms", not "farms")."""
-    lowered = " " + text.lower()
-    return any(f" {w}" in lowered for w in words)
-
-
-def _territory(trig: Trigger, strength: int, cues: frozenset[str]) -> tuple[str, int] | None:
-    """Taking a place is a territory event; taking people is not, and who takes it decides which."""
-    if _mentions(trig.patient, _PEOPLE_WORDS):
-        return ("Armed clash", 2) if trig.target == "armed" else ("Abduction/forced disappearance", 2)
-    # Seizing things is not taking ground: weapons seized disrupt their use, other goods are property.
-    if _starts_word(trig.patient, _WEAPON_WORDS):
-        return "Disrupted weapons use", 2
-    if _starts_word(trig.patient, _GOODS_WORDS):
-        return "Looting/property destruction", 2
-    if strength <= 1 and not trig.patient:
-        return None
-    if strength <= 2 and not _armed_or_unnamed(trig, cues):
-        return None  # "the company took back its offer": only armed groups take ground
-    state = _mentions(trig.agent, _STATE_WORDS) and not _mentions(trig.agent, _NON_STATE_WORDS)
-    # "it had recaptured the town": with no one named, the word itself decides
-    if state or (trig.sub_event_type == "Government regains territory" and _unnamed(trig.agent)):
-        return "Government regains territory", strength
-    return "Non-state actor overtakes territory", strength
-
-
 # --------------------------------------------------------------------------- who the actors are
 
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
@@ -435,6 +308,14 @@ def by_actors(sub: str, live: Sequence[Trigger], actors: Sequence[Actor], cues: 
         armed = [t for t in hits if t.target == "armed" or _actor_in(t.patient_span, actors, ARMED_INTER)]
         if armed and not any(t.target == "civilian" for t in hits):
             return "Armed clash"
+    if sub in TERRITORY:
+        # who takes the place decides: state forces regain it, anyone else overtakes it
+        takers = [a for t in live if t.sub_event_type in TERRITORY for a in _actors_at(t.agent_span, actors)]
+        taker = takers[0] if takers else None
+        if taker is not None and taker.inter == 1:
+            return "Government regains territory"
+        if taker is not None and taker.inter in NON_STATE:
+            return "Non-state actor overtakes territory"
     arrests = [t for t in live if t.sub_event_type == "Arrests"]
     if sub == "Arrests" and any(_actor_in(t.agent_span, actors, NON_STATE) for t in arrests):
         return "Abduction/forced disappearance"
@@ -445,6 +326,13 @@ def non_state_agent(trig: Trigger, actors: Sequence[Actor]) -> bool:
     """Whether the trigger's agent is an armed non-state group (a known actor or a gang, militia...)."""
     words = trig.agent.lower().split()
     return _actor_in(trig.agent_span, actors, NON_STATE) or any(w in NON_STATE_WORDS for w in words)
+
+
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _actors_at(span: tuple[int, int], actors: Sequence[Actor]) -> list[Actor]:
+    return [a for a in actors if span[0] >= 0 and a.start < span[1] and span[0] < a.end]
 
 
 def _actor_in(span: tuple[int, int], actors: Sequence[Actor], inters: frozenset[int]) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..records import Actor, Claim, DateExpr, Toll, Trigger
+from .dates import is_report_day
 from .decide import decide
 from .events import SentenceScan
 
@@ -99,7 +100,6 @@ def unit_free(name: str) -> str:
 
 
 _DENIAL = re.compile(r"\b(?:nothing\s+to\s+do\s+with|not\s+involved|no\s+involvement)\b", re.IGNORECASE)
-_REPORTING_BEFORE = re.compile(r"\b(?:said|says|told|statement|announced|reported|wrote)\b[^.]{0,25}$")
 
 
 # "in reprisal for an ambush on a convoy the week before": a clause that tells of an earlier act.
@@ -354,7 +354,7 @@ def date_claims(
         for d in dates:
             if not start <= d.start < end or d.kind == "dateline" or d.precision != 1:
                 continue
-            if _REPORTING_BEFORE.search(text, max(start, d.start - 40), d.start):
+            if is_report_day(text, d):
                 continue  # "said in a statement on Monday": the day of the statement
             if abs((dt.date.fromisoformat(d.value) - main_day).days) <= 2:
                 claims.append(claim("event_date", d.value, d.start, d.end, "dates", 0.6))

@@ -21,11 +21,21 @@ from spacy.tokens import Span, Token
 from ..datafiles import read_json
 from ..records import Trigger
 from ..taxonomy import DEFAULT_CAMEO
-from .syntax import agent_of, is_earlier, is_hypothetical, is_negated, patient_of, target_of
+from .constructions import Construction, load_constructions, matches
+from .syntax import (
+    agent_of,
+    is_earlier,
+    is_hypothetical,
+    is_negated,
+    is_prior,
+    patient_of,
+    said_earlier,
+    target_of,
+)
 
 # Cues that describe what happened at a protest; they count only when they are not the grievance
 # ("protested against the arrest of ...", "families of people killed in attacks rallied").
-GATED_CUES = frozenset({"intervention", "lethal", "riot", "crowd_violence"})
+GATED_CUES = frozenset({"intervention", "lethal", "riot", "crowd_violence", "melee"})
 # Generic words that need protesters in the same sentence to count as an intervention.
 NEEDS_PROTEST = frozenset({"intervention", "lethal"})
 GRIEVANCE_PREPS = frozenset(
@@ -49,6 +59,7 @@ class TriggerLexicon:
     cues: dict[str, frozenset[str]]
     trigger_automaton: ahocorasick.Automaton = field(repr=False)
     cue_automaton: ahocorasick.Automaton = field(repr=False)
+    constructions: tuple[Construction, ...] = ()
 
     def modal(self, lemma: str) -> bool:
         return lemma in self.cues["modal_verbs"]
@@ -62,7 +73,8 @@ def load_trigger_lexicon(path: Path | None = None) -> TriggerLexicon:
         triggers[_norm_phrase(phrase)].append((sub, int(strength), cameo))
     cues = {kind: frozenset(_norm_phrase(p) for p in phrases) for kind, phrases in data["cues"].items()}
     frozen = {k: tuple(v) for k, v in triggers.items()}
-    return TriggerLexicon(frozen, cues, _automaton(frozen), _automaton(_cue_index(cues)))
+    constructions = load_constructions(data.get("constructions", ()))
+    return TriggerLexicon(frozen, cues, _automaton(frozen), _automaton(_cue_index(cues)), constructions)
 
 
 def _norm_phrase(phrase: str) -> str:
@@ -138,11 +150,28 @@ def scan_sentence(sent: Span, base: int, lexicon: TriggerLexicon) -> SentenceSca
         for first, last, entries in _matches(lexicon.trigger_automaton, words):
             for entry in entries:  # type: ignore[attr-defined]
                 hits.setdefault((first, last), entry)
+    masks: list[tuple[int, int, frozenset[str]]] = []
+    for first, last, construction in matches(sent, lexicon.constructions):
+        if construction.masks:
+            masks.append((first, last, construction.masks))
+        known = hits.get((first, last))
+        if construction.sub and (known is None or known[1] < construction.strength):
+            hits[(first, last)] = (construction.sub, construction.strength, construction.cameo)
+        for kind in construction.cues:
+            if kind in GATED_CUES:
+                gated.append((first, last, kind))
+            else:
+                cues.add(kind)
+    softer = [(a, b) for a, b, kind in gated if kind == "intervention"]
     for first, last, kind in gated:
+        if kind == "lethal" and any(a <= first and last <= b and b - a > last - first for a, b in softer):
+            continue  # the grenade of "stun grenades" is no lethal weapon
         if _gated_cue_counts(sent[first:last], kind, cues, lexicon):
-            cues.add(kind)
+            cues.add(_melee_kind(sent[first:last]) if kind == "melee" else kind)
     kept = [
-        (span, entry) for span, entry in _longest(hits) if not _other_sense(sent[span[0] : span[1]], entry[0])
+        (span, entry)
+        for span, entry in _longest(hits)
+        if not _other_sense(sent[span[0] : span[1]], entry[0]) and not _masked(span, entry[0], masks)
     ]
     heads = {_head(sent[a:b]).i for (a, b), _ in kept}
     clauses = [_background_clause(sent[a:b], heads) for a, b, kind in gated if kind == "background"]
@@ -156,23 +185,52 @@ def scan_sentence(sent: Span, base: int, lexicon: TriggerLexicon) -> SentenceSca
     return SentenceScan(sent, base, triggers, frozenset(cues))
 
 
+def _melee_kind(tokens: Span) -> str:
+    """ "protesters clashed with police" tells who fought; "killed in clashes with security forces"
+    may be the press's word for a crowd shot at (``melee_noun``)."""
+    return "melee_noun" if _head(tokens).pos_ in ("NOUN", "PROPN") else "melee"
+
+
+def _masked(span: tuple[int, int], sub: str, masks: list[tuple[int, int, frozenset[str]]]) -> bool:
+    return any(a <= span[0] and span[1] <= b and sub in types for a, b, types in masks)
+
+
 def _blaze(tokens: Span) -> bool:
-    """ "A fire destroyed ten shops", "the fire service": a fire that acts, or names a service, burns."""
-    return tokens.text.lower() == "fire" and _head(tokens).dep_ in ("nsubj", "nsubjpass", "compound")
+    """ "A fire destroyed ten shops", "the fire service", "exploded during a fire": a fire that acts,
+    names a service, or is a thing that happened ("a fire", not "opened fire"), burns."""
+    if tokens.text.lower() != "fire":
+        return False
+    head = _head(tokens)
+    if head.dep_ in ("nsubj", "nsubjpass", "compound"):
+        return True
+    return head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "the") for c in head.children)
 
 
 def _gated_cue_counts(tokens: Span, kind: str, cues: set[str], lexicon: TriggerLexicon) -> bool:
     """ "The march had been peaceful" describes it; "urged them to stay peaceful" does not."""
     if kind == "peaceful":
         return not is_negated(_head(tokens)) and not is_hypothetical(_head(tokens), lexicon)
+    if kind == "lethal" and is_hypothetical(_head(tokens), lexicon):
+        return False  # "fearing they would die of hunger"
+    if kind == "intervention" and is_hypothetical(_head(tokens), lexicon, purpose=False):
+        return False  # "we must not allow them to be beaten"
+    if kind == "riot" and _riot_kit(tokens):
+        return False
     return kind != "background" and _counts_as_act(tokens, kind, cues)  # background dates clauses
 
 
 def _other_sense(tokens: Span, sub: str) -> bool:
     """A word in its other sense: a burning fire (``_blaze``); "shells struck two camps" (a labour
-    strike takes no object, so a strike with one, or in the passive, is a hit); "apartment blocks"."""
+    strike takes no object, so a strike with one, or in the passive, is a hit); "apartment blocks";
+    "riot police", "riot gear": the riot names the kit, not a riot."""
     if _blaze(tokens):
         return True
+    if sub == "Violent demonstration" and _riot_kit(tokens):
+        return True
+    if sub in WEAPON_TYPES and _names_a_thing(tokens):
+        return True  # "aircraft carrier", "missile pact", "chemical weapons facilities"
+    if sub == "Other" and len(tokens) == 1 and tokens[0].dep_ == "amod":
+        return True  # "the ousted leader" names a person, not a coup
     if sub != "Peaceful protest" or len(tokens) != 1:
         return False
     token = tokens[0]
@@ -182,12 +240,53 @@ def _other_sense(tokens: Span, sub: str) -> bool:
     return lemma == "block" and token.pos_ == "NOUN"
 
 
+def _riot_kit(tokens: Span) -> bool:
+    """ "riot police", "riot gear": the word names the kit, not a riot."""
+    last = tokens[-1]
+    if tokens.text.lower() != "riot" or last.i + 1 >= len(last.doc):
+        return False
+    return last.nbor(1).lemma_.lower() in RIOT_KIT
+
+
+def _names_a_thing(tokens: Span) -> bool:
+    """A weapon word that only modifies the name of a thing, a deal or a trade ("a missile pact",
+    "a rocket-launching site", "the aircraft carrier"), reports no use of the weapon."""
+    node = _head(tokens)
+    for _ in range(3):
+        if node.dep_ not in ("compound", "npadvmod", "amod", "nmod"):
+            return False
+        node = node.head
+        if node.lemma_.lower() in WEAPON_THINGS:
+            return True
+    return False
+
+
+WEAPON_TYPES = frozenset(
+    {"Chemical weapon", "Air/drone strike", "Shelling/artillery/missile attack",
+     "Remote explosive/landmine/IED", "Grenade"}
+)  # fmt: skip
+WEAPON_THINGS = frozenset(
+    {"carrier", "maker", "manufacturer", "industry", "engine", "fuel", "footage", "image", "video", "photo",
+     "delivery", "sale", "deal", "show", "part", "order", "program", "programme", "pact", "treaty", "accord",
+     "agreement", "talks", "test", "facility", "factory", "plant", "site", "stockpile", "depot", "storage",
+     "technology", "research", "production", "export", "import", "embargo", "convention", "inspector", "unit",
+     "team", "expert", "specialist", "workshop", "laboratory", "lab"}
+)  # fmt: skip
+RIOT_KIT = frozenset(
+    {"police", "policeman", "officer", "cop", "gear", "squad", "unit", "shield", "control", "force", "troop"}
+)
+
+
 def _background_clause(tokens: Span, trigger_heads: set[int]) -> Token:
     """The clause or trigger an earlier-time phrase dates: "protested over last year's killings"
-    dates the killings, not the protest; a phrase on the main verb dates the whole sentence."""
-    node = _head(tokens)
+    dates the killings, not the protest; a phrase on the main verb dates the whole sentence; a
+    phrase in a description set beside the clause ("near Aleppo, the scene of heavy fighting in
+    recent months") dates what the description tells."""
+    start = node = _head(tokens)
     for _ in range(12):
         if node.head is node or node.pos_ in ("VERB", "AUX") or node.i in trigger_heads:
+            return node
+        if node is not start and node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("appos", "npadvmod"):
             return node
         node = node.head
     return node
@@ -205,7 +304,11 @@ def _counts_as_act(tokens: Span, kind: str, cues: set[str]) -> bool:
     head = _head(tokens)
     if kind in NEEDS_PROTEST and is_negated(head):
         return False  # "no one was arrested"
-    if head.dep_ in ("acl", "relcl", "amod", "compound") and not _participant_or_place(head):
+    # a past-tense verb read as a modifier ("some smashed store windows") is a clause of its own
+    modifier = head.dep_ in ("acl", "relcl", "amod", "compound") and head.tag_ != "VBD"
+    # "marched and some smashed windows": a noun joined to a verb is the parser's clause run short
+    modifier = modifier and not (head.head.dep_ == "conj" and head.head.head.pos_ == "VERB")
+    if modifier and not _participant_or_place(head):
         return False
     node, prev = head, head
     for _ in range(5):
@@ -221,12 +324,14 @@ def _counts_as_act(tokens: Span, kind: str, cues: set[str]) -> bool:
 
 
 PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally"})
+# A crowd's gatherings: "recent demonstrations" still frame the riot they led to.
+CROWD_TYPES = frozenset({"Peaceful protest", "Violent demonstration", "Mob violence"})
 
 
 def _manner_of(child: Token) -> bool:
     """Whether ``child`` hangs off a protest verb as its manner ("by burning", "setting fire")."""
     if child.dep_ == "prep":
-        return child.lower_ in ("by", "with", "while")
+        return child.lower_ in ("by", "with", "while", "in")
     return child.dep_ in ("advcl", "xcomp", "conj", "pcomp")
 
 
@@ -291,14 +396,56 @@ def _trigger(
         sentence_start=base + sent.start_char,
         sentence_end=base + sent.end_char,
         negated=is_negated(head),
-        hypothetical=head.lemma_.lower() not in PARTICIPANT_LEMMAS and is_hypothetical(head, lexicon),
-        background=background or _grievance_trigger(sub, tokens) or is_earlier(head),
+        hypothetical=(not _participant(head) and is_hypothetical(head, lexicon))
+        or (sub == "Peaceful protest" and _awaited(head)),
+        background=background
+        or _grievance_trigger(sub, tokens)
+        or is_earlier(head)
+        or (sub not in CROWD_TYPES and said_earlier(head)),  # "in revenge for a recent attack"
+        setting=_setting(head),
+        prior=is_prior(head),
         agent=agent.text if agent is not None else "",
         agent_span=_abs(agent, base),
         patient=patient.text if patient is not None else "",
         patient_span=_abs(patient, base),
         target=target_of(patient, lexicon),
     )
+
+
+def _setting(token: Token) -> bool:
+    """ "hurled during the clashes", "amid clashes with the army", "as border clashes entered their
+    seventh day": the fighting is when the act happened, the frame of the story, not its subject."""
+    node = token
+    while node.dep_ in ("compound", "amod", "conj") and node.head is not node:
+        node = node.head
+    if node.dep_ == "pobj":
+        return node.head.lower_ in ("during", "amid", "amidst", "in", "throughout")
+    if node.dep_ in ("nsubj", "nsubjpass") and node.head.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in node.head.children)
+    return False
+
+
+def _participant(token: Token) -> bool:
+    """ "protesters", "a mob", "went out to protest": the gathering is reported, whatever governs
+    the word; "to be mobbed" is an act a modal can govern."""
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    return token.lemma_.lower() in PARTICIPANT_LEMMAS and not passive
+
+
+def _awaited(token: Token) -> bool:
+    """ "arrested activists ahead of planned protests", "in anticipation of mass rallies",
+    "detained before the rally": a gathering still to come."""
+    node = token
+    while node.dep_ in ("compound", "amod", "conj") and node.head is not node:
+        node = node.head
+    if node.dep_ != "pobj":
+        return False
+    prep = node.head
+    if prep.lower_ in ("before", "ahead"):
+        return True
+    if prep.lower_ == "of" and prep.head.lower_ in ("ahead", "anticipation", "advance", "eve"):
+        return True
+    return prep.lower_ == "to" and prep.head.lower_ == "prior"
 
 
 def _abs(span: Span | None, base: int) -> tuple[int, int]:

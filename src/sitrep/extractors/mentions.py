@@ -39,10 +39,12 @@ from ..taxonomy import DEFAULT_CAMEO, disorder_type_of, event_type_of, plover_of
 from . import disputes
 from .background import foreground, separate_runs
 from .casualties import is_toll_update
-from .decide import AID_CAMEO, Decision, by_actors, decide, is_off_topic, non_state_agent
+from .dates import is_report_day
+from .decide import Decision, by_actors, decide, is_off_topic, non_state_agent
 from .events import SentenceScan
+from .refine import AID_CAMEO
+from .roles import ERV_TYPES, PROTEST_TYPES, RIOT_TYPES, VAC_TYPES, Resolve, assign_actors, claimer_of, dated
 
-Resolve = Callable[[str, str | None, str | None], Actor | None]
 Fatalities = Callable[[list[Toll]], int | None]
 
 
@@ -149,14 +151,24 @@ class EventDate:
 
 def _event_date(anchor: Trigger, facts: DocumentFacts, lead_end: int) -> EventDate:
     dates = [d for d in facts.dates if d.kind != "dateline"]
-    inside = [d for d in dates if anchor.sentence_start <= d.start < anchor.sentence_end]
-    before = [d for d in dates if d.start < anchor.sentence_start]
-    lead = [d for d in dates if d.start < lead_end]
+    told = [d for d in dates if is_report_day(facts.document.text, d)]
+    inside = _happened([d for d in dates if anchor.sentence_start <= d.start < anchor.sentence_end], told)
+    before = _happened([d for d in dates if d.start < anchor.sentence_start], told)
+    lead = _happened([d for d in dates if d.start < lead_end], told)
     for pool in (lead[:1], inside, before[-1:], [d for d in facts.dates if d.kind == "dateline"], dates[:1]):
         if pool:
             return EventDate(pool[0].value, pool[0].precision, pool[0])
     published = facts.document.published
     return EventDate(published, 2, None) if published else EventDate(None, 3, None)
+
+
+def _happened(pool: list[DateExpr], told: list[DateExpr]) -> list[DateExpr]:
+    """ "Residents said on Sunday that 31 people were killed ... on Saturday night": the day of a
+    reporting verb is not the event's day when the text names another."""
+    if not any(d in told for d in pool):
+        return pool
+    rest = [d for d in pool if d not in told and d.precision == 1]  # another day, not a month
+    return rest or pool
 
 
 # --------------------------------------------------------------------------- the mention
@@ -223,7 +235,27 @@ def _mention(
         and not any(s < a.end and a.start < e for s, e in sources)
         and not disputes.inside(a.start, earlier)
     ]
-    actor1, actor2 = _assign_actors(sub, anchor, actors, kept, iso3, date.value, resolve)
+    # names follow the event's day, else the publication day (roles.dated)
+    day = date.value or facts.document.published
+    actors = [dated(a, day, iso3, resolve) for a in actors]
+    claimer = claimer_of(facts.document.text, [a for a in facts.actors if in_event(a.start)])
+    claimer = dated(claimer, day, iso3, resolve) if claimer else None
+    actor1, actor2 = (
+        dated(a, day, iso3, resolve) if a else None
+        for a in assign_actors(
+            sub,
+            anchor,
+            actors,
+            iso3,
+            day,
+            resolve,
+            claimer,
+            tolls_victims(facts, in_event),
+            _doers(kept, actors),
+        )
+    )
+    if claimer is not None and claimer not in actors:
+        actors.append(claimer)
     assoc1, assoc2 = _associated(sub, facts, in_event, actor2, tolls_victims(facts, in_event))
     tolls = [t for t in facts.tolls if in_event(t.start) and not disputes.inside(t.start, earlier)]
     deaths, death_claims = _fatalities(facts, tolls, fatalities)
@@ -232,13 +264,20 @@ def _mention(
     ]
     if date.expr is not None:
         claims.append(_claim(facts, "event_date", date.value, date.expr.start, date.expr.end, "dates", 0.9))
+    elif date.value is not None:
+        # "as reported": the publication day, resting on the report of the event that gives no day
+        claims.append(
+            _claim(facts, "event_date", date.value, anchor.start, anchor.end, "dates.published", 0.3)
+        )
     if country is not None and facts.country_span is not None:
         start, end = facts.country_span
         claims.append(_claim(facts, "country", country.name, start, end, "gazetteer", 0.9))
     claims += _actor_claims(facts, actor1, actor2, actors, anchor)
-    claims += death_claims or _no_death_claims(facts, in_event, deaths)
+    if deaths == 0 and not any(c.value == 0 for c in death_claims):
+        death_claims += _no_death_claims(facts, in_event, anchor)
+    claims += death_claims
     claims += _dispute_claims(
-        facts, disputes.without_spans(kept, earlier), sub, date.value, actors, tolls, resolve
+        facts, disputes.without_spans(kept, earlier), sub, date.value, actors, tolls, resolve, day
     )
     claims = disputes.one_version_per_source(claims)
     confidence = min(0.95, 0.35 + 0.1 * decision.score + (0.1 if date.expr else 0.0))
@@ -283,74 +322,11 @@ def _sentence_filter(kept: Sequence[SentenceScan]) -> Callable[[int], bool]:
 
 # --------------------------------------------------------------------------- actors
 
-PROTEST_TYPES = frozenset(
-    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
-)
-RIOT_TYPES = frozenset({"Violent demonstration", "Mob violence"})
-VAC_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
-ERV_TYPES = frozenset(
-    {"Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-     "Remote explosive/landmine/IED", "Grenade"}
-)  # fmt: skip
-ONE_SIDED_OK = frozenset({"Peaceful protest"})
 
-
-def _overlapping(span: tuple[int, int], actors: Sequence[Actor]) -> Actor | None:
-    if span[0] < 0:
-        return None
-    for actor in actors:
-        if actor.start < span[1] and span[0] < actor.end:
-            return actor
-    return None
-
-
-def _assign_actors(
-    sub: str,
-    anchor: Trigger,
-    actors: Sequence[Actor],
-    kept: Sequence[SentenceScan],
-    iso3: str | None,
-    date: str | None,
-    resolve: Resolve,
-) -> tuple[Actor | None, Actor | None]:
-    agent = _overlapping(anchor.agent_span, actors)
-    patient = _overlapping(anchor.patient_span, actors)
-    same = [a for a in actors if anchor.sentence_start <= a.start < anchor.sentence_end]
-    armed = [a for a in actors if a.inter in (1, 2, 3, 4, 8)]
-    if agent is None:
-        before = [a for a in same if a.end <= anchor.start and a is not patient]
-        agent = before[-1] if before else None
-    if patient is None:
-        after = [a for a in same if a.start >= anchor.end and a is not agent]
-        patient = after[0] if after else None
-
-    def generic(word: str) -> Actor | None:
-        return resolve(word, iso3, date)
-
-    if sub in PROTEST_TYPES:
-        force = next((a for a in actors if a.inter == 1), None)
-        return generic("protesters"), (force if sub != "Peaceful protest" else None)
-    if sub in RIOT_TYPES:
-        other = next((a for a in actors if a.inter in (1, 7)), None)
-        if sub == "Mob violence" and other is None:
-            other = generic("civilians")
-        return generic("rioters"), other
-    if sub in VAC_TYPES:
-        perpetrator = agent if agent is not None and agent.inter not in (6, 7) else None
-        perpetrator = perpetrator or next((a for a in armed), None) or generic("unidentified armed group")
-        return perpetrator, generic("civilians")
-    if agent is None or agent.inter == 7:
-        agent = next((a for a in armed if a is not patient), None)
-    if agent is None:
-        agent = generic("unidentified armed group")
-    name = agent.name if agent is not None else ""
-    if patient is not None and patient.name == name:
-        patient = None
-    if patient is None and sub == "Armed clash":
-        patient = next((a for a in armed if a.name != name), None) or generic("unidentified armed group")
-    if patient is not None and patient.inter == 7 and sub == "Armed clash":
-        patient = next((a for a in armed if a.name != name), None)
-    return agent, patient
+def _doers(kept: Sequence[SentenceScan], actors: Sequence[Actor]) -> list[Actor]:
+    """Actors that the event's asserted words name as their doers, in text order."""
+    spans = [t.agent_span for s in kept for t in s.triggers if t.asserted and not t.background]
+    return [a for a in actors if any(a.start < e and s < a.end for s, e in spans if s >= 0)]
 
 
 def _actor_claims(
@@ -403,8 +379,15 @@ def _fatalities(
     """ACLED's rule over sources: each source's fullest figure, then the lowest credible one.
 
     A source's figure is the largest it gives in one sentence (repeating a toll adds no deaths);
-    negated tolls ("no Americans were killed") add nothing.
+    negated tolls ("no Americans were killed") add nothing. A coder's own statement ("Fatalities
+    coded as 4") decides. A figure whose only source is a party's own media is claimed and
+    flagged (``PARTISAN_EXTRACTOR``) but not counted: with no other source the toll is 0.
     """
+    coded = [t for t in tolls if t.kind == "killed" and not t.negated and "coded as" in t.text.lower()]
+    if coded:
+        return coded[-1].count, [_claim(facts, "fatalities", coded[-1].count, coded[-1].start,
+                                        coded[-1].end, "casualties", 0.9)]  # fmt: skip
+    parties = {a.source: a.kind for a in facts.attributions if a.kind == "party_media"}
     by_sentence: dict[tuple[str, int], list[Toll]] = defaultdict(list)
     for toll in tolls:
         if not toll.negated:
@@ -416,6 +399,10 @@ def _fatalities(
         if figure is None:
             continue
         key = frozenset(v for t in group if t.kind == "killed" for v in t.victims.split(";") if v)
+        if figure and _partisan(parties.get(source)):
+            lead = next((t for t in group if t.kind == "killed"), group[0])
+            claims.append(_claim(facts, "fatalities", figure, lead.start, lead.end, PARTISAN_EXTRACTOR, 0.3))
+            continue
         per_source[source][key] = max(per_source[source].get(key, 0), figure)
         if figure == 0:
             continue  # injuries only: not a competing death toll
@@ -431,6 +418,16 @@ def _fatalities(
     return lowest, claims
 
 
+PARTISAN_EXTRACTOR = "casualties.partisan"  # a party's own media's toll: claimed, not counted
+
+
+def _partisan(kind: str | None) -> bool:
+    """A party's own media ("Voice of Jihad", "Amaq") tells the losses it inflicts and the harm
+    its enemies cause; ACLED counts such a toll only when another source gives it too. A party's
+    claim quoted by an independent outlet is that outlet's report, and counts."""
+    return kind == "party_media"
+
+
 def _source_total(keyed: dict[frozenset[str], int]) -> int:
     """One source's toll: separate groups of dead add up ("two soldiers", later "six attackers");
     a figure that names no group may repeat any of them, so it only sets a floor."""
@@ -441,16 +438,20 @@ def _source_total(keyed: dict[frozenset[str], int]) -> int:
     return max(total, keyed.get(frozenset(), 0))
 
 
-def _no_death_claims(
-    facts: DocumentFacts, in_event: Callable[[int], bool], deaths: int | None
-) -> list[Claim]:
-    """ "No fatalities were reported" backs a toll of 0."""
-    if deaths != 0:
-        return []
+def _no_death_claims(facts: DocumentFacts, in_event: Callable[[int], bool], anchor: Trigger) -> list[Claim]:
+    """What backs a toll of 0: "no fatalities were reported"; else the injuries the event's report
+    counts instead ("wounding five"); else the report of the event itself, which names no deaths
+    (ACLED codes 0 where no deaths are reported)."""
     for toll in facts.tolls:
         if toll.negated and toll.kind in ("killed", "casualties") and in_event(toll.start):
             return [_claim(facts, "fatalities", 0, toll.start, toll.end, "casualties", 0.7)]
-    return []
+    for toll in facts.tolls:
+        if toll.kind in ("wounded", "casualties") and not toll.negated and in_event(toll.start):
+            return [_claim(facts, "fatalities", 0, toll.start, toll.end, NO_DEATHS_EXTRACTOR, 0.5)]
+    return [_claim(facts, "fatalities", 0, anchor.start, anchor.end, NO_DEATHS_EXTRACTOR, 0.3)]
+
+
+NO_DEATHS_EXTRACTOR = "casualties.none"  # no deaths named: 0 rests on what the report does say
 
 
 def _sentence_of(offset: int, facts: DocumentFacts) -> int:
@@ -471,6 +472,7 @@ def _dispute_claims(
     actors: Sequence[Actor],
     tolls: Sequence[Toll],
     resolve: Resolve,
+    named_on: str | None,
 ) -> list[Claim]:
     """Each source's version of the type, the perpetrator, the victims and the day."""
     text = facts.document.text
@@ -483,7 +485,8 @@ def _dispute_claims(
         return _source_at(offset, facts)
 
     def named(word: str) -> Actor | None:
-        return resolve(word, iso3, day)
+        actor = resolve(word, iso3, named_on)
+        return dated(actor, named_on, iso3, resolve) if actor else None
 
     return [
         *disputes.type_claims(kept, sub, source_at, claim),

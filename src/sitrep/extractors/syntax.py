@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # the scan imports these helpers; the lexicon type is only re
 
 REPORTING_LEMMAS = frozenset({"say", "report", "tell", "state", "claim", "add", "confirm", "announce"})
 ATTEMPT_LEMMAS = frozenset({"try", "attempt"})
+ASPECT_LEMMAS = frozenset({"continue", "begin", "start", "keep", "resume", "proceed"})
 WEAPON_OBJECTS = frozenset(
     {"fire", "gunfire", "shot", "round", "shell", "bullet", "weapon", "rifle", "mortar", "grenade", "missile"}
 )
@@ -74,13 +75,19 @@ def _ancestors(token: Token, depth: int) -> list[Token]:
     return out
 
 
-def is_hypothetical(token: Token, lexicon: TriggerLexicon) -> bool:
+def is_hypothetical(token: Token, lexicon: TriggerLexicon, purpose: bool = True) -> bool:
+    """Future, conditional or modal; with ``purpose``, an infinitive of purpose too ("sent troops
+    to retake the town": not yet retaken). "Used tear gas to disperse them" reports a dispersal,
+    so cues of force ask without it."""
     verb = _verb_of(token)
     if any(c.dep_ == "aux" and c.lower_ in lexicon.cues["future_aux"] for c in verb.children):
         return True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
         return True
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if infinitive and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_LEMMAS:
+        verb = verb.head  # "police continue to arrest activists" reports arrests
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     for ancestor in _governors(verb, 3):
         if ancestor.lemma_ in REPORTING_LEMMAS:
             return False
@@ -88,7 +95,9 @@ def is_hypothetical(token: Token, lexicon: TriggerLexicon) -> bool:
             return False
         if lexicon.modal(ancestor.lemma_):
             return True
-    return infinitive and verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp")
+        if any(c.dep_ == "aux" and c.lower_ in lexicon.cues["future_aux"] for c in ancestor.children):
+            return True  # "we must not allow them to be beaten"
+    return purpose and infinitive and verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp")
 
 
 def _governors(token: Token, depth: int) -> list[Token]:
@@ -119,20 +128,69 @@ _APART = frozenset({"after", "before", "since"})
 
 
 def is_earlier(head: Token) -> bool:
-    return _past_perfect(head) or _days_apart(head) or _fled_from(head)
+    return _past_perfect(head) or _days_apart(head) or _fled_from(head) or _remembered(head)
+
+
+def said_earlier(token: Token) -> bool:
+    """ "a recent attack", "the previous clashes": an event named as earlier."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in ("recent", "previous", "earlier", "prior", "past", "former")
+        for c in token.children
+    )
+
+
+def is_prior(token: Token) -> bool:
+    """ "shops were destroyed following a clash", "weapons seized after the battle": an event named
+    after "following" or "after" came first; the clause tells what came of it."""
+    node = token
+    while node.dep_ in ("compound", "amod", "conj") and node.head is not node:
+        node = node.head
+    if node.pos_ == "NOUN" and node.dep_ == "pobj" and node.head.lower_ in ("following", "after"):
+        return True
+    verb = _verb_of(token)  # "found and defused ... after a series of explosions killed 215 people"
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in verb.children):
+        return True
+    # "captured a commander who carried out the shelling": what the captive did came first
+    return verb.dep_ == "relcl" and verb.tag_ == "VBD" and verb.head.dep_ in ("dobj", "nsubjpass", "appos")
+
+
+def _remembered(token: Token) -> bool:
+    """ "the anniversary of the massacre", "in memory of those killed", "in retaliation for an
+    attack": an event remembered or answered is an earlier one; the clause that remembers or
+    answers it is not dated by it."""
+    node = token
+    while node.dep_ in ("compound", "amod") and node.head is not node:
+        node = node.head  # "poison gas attack": the gas is part of the attack remembered
+    for _ in range(3):
+        if node.dep_ != "pobj" or node.head.lower_ not in ("of", "for", "to"):
+            return False
+        if node.head.head.lemma_.lower() in _MEMORY:
+            return True
+        node = node.head.head
+    return False
+
+
+_MEMORY = frozenset(
+    {"anniversary", "memory", "commemoration", "remembrance", "memorial", "retaliation", "revenge",
+     "reprisal"}
+)  # fmt: skip
 
 
 def _fled_from(token: Token) -> bool:
     """ "families who fled fighting", "people displaced by shelling": what describes people as
     displaced is an earlier, wider conflict; "thousands fled the clashes" still reports them."""
     verb = _flight_verb(token)
+    if verb is not None and token.head.lower_ in ("because", "of", "amid"):
+        return True  # "fled because of attacks": the attacks are the wider conflict behind the flight
     return verb is not None and verb.dep_ in ("relcl", "acl", "amod")
 
 
 def _flight_verb(token: Token) -> Token | None:
     """The verb of fleeing whose object or cause the trigger is ("fled fighting", "displaced by")."""
     verb = token.head
-    if token.dep_ in ("pobj", "pcomp") and verb.lower_ in ("by", "from"):
+    if token.dep_ in ("pobj", "pcomp") and verb.lower_ == "of" and verb.head.lower_ in ("because", "fear"):
+        verb = verb.head.head  # "fled because of attacks", "fled for fear of attacks"
+    elif token.dep_ in ("pobj", "pcomp") and verb.lower_ in ("by", "from", "because", "amid"):
         verb = verb.head
     elif token.dep_ not in ("dobj", "obj"):
         return None
@@ -151,12 +209,21 @@ def _past_perfect(token: Token) -> bool:
 def agent_of(token: Token) -> Span | None:
     if _flight_verb(token) is not None:
         return None  # "residents fled the fighting": those who flee are not the fighters
+    if token.pos_ == "NOUN":
+        for child in token.children:  # "attacks by the militia"
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return _phrase(grand)
     verb = _verb_of(token)
     # "troops found and destroyed the camp": a coordinated verb shares its partner's subject
     shared = verb.head if verb.dep_ == "conj" and verb.pos_ == "VERB" else verb
-    for node in dict.fromkeys((verb, shared)):
+    # "reports emerged on a grenade attack", "soldiers died in an ambush": the subject of the verb
+    # an event noun hangs off through a preposition did not do it ("responded with fire" did)
+    aside = token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ not in ("with", "using")
+    for node in () if aside else dict.fromkeys((verb, shared)):
         for child in node.children:
-            if child.dep_ == "nsubj":
+            if child.dep_ == "nsubj" and not _own_phrase(child, token):
                 return _phrase(child)
     for child in verb.children:
         if child.dep_ == "agent":
@@ -177,6 +244,12 @@ def agent_of(token: Token) -> Span | None:
 
 
 def patient_of(token: Token) -> Span | None:
+    if token.pos_ == "NOUN":  # "the attacks on properties", "an assault against the base"
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "against", "upon"):
+                for grand in child.children:
+                    if grand.dep_ == "pobj" and grand.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
+                        return _phrase(grand)
     verb = _verb_of(token)
     weapon = None
     for child in verb.children:
@@ -196,6 +269,13 @@ def patient_of(token: Token) -> Span | None:
                     if grand.dep_ == "pobj" and grand.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
                         return _phrase(grand)
     return None
+
+
+def _own_phrase(subject: Token, token: Token) -> bool:
+    """ "the attacks had a heavy cost": the event word's own phrase names no doer, unless a name
+    qualifies it ("Russian rockets slammed into ...")."""
+    named = any(t.ent_type_ for t in _phrase(subject) if t.i != token.i)
+    return _contains(subject, token) and not named
 
 
 def _contains(node: Token, token: Token) -> bool:
