@@ -197,3 +197,21 @@ def test_a_fire_that_destroys_houses_is_no_actor(resources):
     assert (
         _sub(resources, "A fire destroyed twenty houses in Mathare overnight, the fire brigade said.") is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Riot police dispersed a crowd of opposition supporters with batons in Bujumbura.",
+         "Protest with intervention"),
+        ("Villagers beat to death two suspected cattle thieves near Kisii.", "Mob violence"),
+        ("A crowd set upon a woman accused of witchcraft and burned her alive in Kilifi.", "Mob violence"),
+        ("Thousands of residents were displaced by fighting in the north of the region, the UN said.", "Other"),
+    ],
+)  # fmt: skip
+def test_crowds_and_the_displaced(resources, text, expected):
+    assert _sub(resources, text) == expected
+
+
+def test_a_planned_protest_has_not_happened(resources):
+    assert _sub(resources, "Protests are planned for Saturday in several cities, organisers said.") is None

@@ -220,6 +220,10 @@ def _by_definition(chosen: str, cues: frozenset[str], trig: Trigger) -> str:
         return "Mob violence"
     if chosen in ("Armed clash", "Attack") and crowd_agent(trig) and "firearm" not in cues:
         return "Mob violence"
+    # "villagers beat two suspected kidnappers to death": a crowd's justice on suspects
+    justice = {"mob", "participants"} <= cues and not armed_doer(trig) and "firearm" not in cues
+    if chosen in ("Armed clash", "Attack") and justice:
+        return "Mob violence"
     return chosen
 
 

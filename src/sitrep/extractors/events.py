@@ -396,7 +396,9 @@ def _trigger(
         sentence_start=base + sent.start_char,
         sentence_end=base + sent.end_char,
         negated=is_negated(head),
-        hypothetical=(not _participant(head) and is_hypothetical(head, lexicon))
+        # "used tear gas to disperse a rally": a gathering named in a purpose clause did happen
+        hypothetical=(not _participant(head) and is_hypothetical(head, lexicon, sub != "Peaceful protest"))
+        or _planned_gathering(head, lexicon)
         or (sub == "Peaceful protest" and _awaited(head)),
         background=background
         or _grievance_trigger(sub, tokens)
@@ -430,6 +432,17 @@ def _participant(token: Token) -> bool:
     the word; "to be mobbed" is an act a modal can govern."""
     passive = any(c.dep_ == "auxpass" for c in token.children)
     return token.lemma_.lower() in PARTICIPANT_LEMMAS and not passive
+
+
+def _planned_gathering(token: Token, lexicon: TriggerLexicon) -> bool:
+    """ "Protests are planned for Saturday", "rallies will be held": a gathering that a plan or a
+    future governs has not happened."""
+    if not _participant(token) or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return token.head.lemma_.lower() in PLANNING or is_hypothetical(token.head, lexicon, purpose=False)
+
+
+PLANNING = frozenset({"plan", "schedule", "expect", "organise", "organize", "announce", "call"})
 
 
 def _awaited(token: Token) -> bool:

@@ -180,8 +180,8 @@ def _fled_from(token: Token) -> bool:
     """ "families who fled fighting", "people displaced by shelling": what describes people as
     displaced is an earlier, wider conflict; "thousands fled the clashes" still reports them."""
     verb = _flight_verb(token)
-    if verb is not None and token.head.lower_ in ("because", "of", "amid"):
-        return True  # "fled because of attacks": the attacks are the wider conflict behind the flight
+    if verb is not None and token.head.lower_ in ("because", "of", "amid", "by"):
+        return True  # "fled because of attacks", "displaced by fighting": the conflict behind the flight
     return verb is not None and verb.dep_ in ("relcl", "acl", "amod")
 
 
