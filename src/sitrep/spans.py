@@ -15,7 +15,10 @@ class SpanIndex:
     """A fixed set of spans, sorted by start."""
 
     def __init__(self, spans: Iterable[Span]) -> None:
-        self.spans = sorted(spans)
+        given = list(spans)
+        # Where each span (in start order) stood among the spans given: callers index their items.
+        self.order = sorted(range(len(given)), key=given.__getitem__)
+        self.spans = [given[i] for i in self.order]
         self._starts = [a for a, _ in self.spans]
         # The furthest end among the spans up to each one: overlaps need no scan back.
         self._reach = list(accumulate((b for _, b in self.spans), max))
@@ -36,6 +39,20 @@ class SpanIndex:
         """Whether any span overlaps ``[start, end)``."""
         k = bisect_left(self._starts, end) - 1
         return k >= 0 and self._reach[k] > start
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """The positions, as given, of the spans that overlap ``[start, end)``, in that order."""
+        found = []
+        k = bisect_left(self._starts, end) - 1
+        while k >= 0 and self._reach[k] > start:
+            if self.spans[k][1] > start:
+                found.append(self.order[k])
+            k -= 1
+        return sorted(found)
+
+    def starting_in(self, start: int, end: int) -> list[int]:
+        """The positions, as given, of the spans that start in ``[start, end)``, in that order."""
+        return sorted(self.order[bisect_left(self._starts, start) : bisect_left(self._starts, end)])
 
 
 class GrowingSpans:

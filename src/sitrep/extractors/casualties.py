@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from sitrep.records import Toll
+from sitrep.spans import GrowingSpans
 
 from .casualty_patterns import (
     BARE_PLURAL_RE,
@@ -277,12 +278,14 @@ def _people_counted(toll: Toll) -> bool:
 def _non_overlapping(found: list[Toll]) -> list[Toll]:
     """Longest spans first: "two soldiers and a civilian were killed" beats "a civilian were killed"."""
     kept: list[Toll] = []
+    taken = GrowingSpans()
     for toll in sorted(found, key=lambda t: (t.start - t.end, t.start)):
         if toll.count < 0 or toll.count >= MAX_TOLL:
             continue  # no toll of an event, or a world total
         if 1900 < toll.count < 2100 and "," not in toll.text and not _people_counted(toll):
             continue  # a year read as a number
-        if all(toll.end <= k.start or toll.start >= k.end for k in kept):
+        if taken.free(toll.start, toll.end):
+            taken.add(toll.start, toll.end)
             kept.append(toll)
     return sorted(kept, key=lambda t: t.start)
 

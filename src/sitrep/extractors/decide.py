@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import Actor, Trigger
+from ..spans import SpanIndex
 from ..taxonomy import DEFAULT_CAMEO, RANK
 from .refine import (
     TERRITORY_TYPES,
@@ -307,21 +308,22 @@ def by_actors(sub: str, live: Sequence[Trigger], actors: Sequence[Actor], cues: 
     - an attack whose victims are armed (soldiers, police, members of an armed group) and could
       fight back is an armed clash, unless they were unarmed, off duty or in custody;
     - an "arrest" made by a non-state group is an abduction."""
+    index = ActorIndex(actors)
     if sub == "Attack" and "unarmed" not in cues and not any(t.sub_event_type in CAPTIVITY for t in live):
         hits = [t for t in live if t.sub_event_type in ("Attack", "Armed clash")]
-        armed = [t for t in hits if t.target == "armed" or _actor_in(t.patient_span, actors, ARMED_INTER)]
+        armed = [t for t in hits if t.target == "armed" or _actor_in(t.patient_span, index, ARMED_INTER)]
         if armed and not any(t.target == "civilian" for t in hits):
             return "Armed clash"
     if sub in TERRITORY:
         # who takes the place decides: state forces regain it, anyone else overtakes it
-        takers = [a for t in live if t.sub_event_type in TERRITORY for a in _actors_at(t.agent_span, actors)]
+        takers = [a for t in live if t.sub_event_type in TERRITORY for a in index.at(t.agent_span)]
         taker = takers[0] if takers else None
         if taker is not None and taker.inter == 1:
             return "Government regains territory"
         if taker is not None and taker.inter in NON_STATE:
             return "Non-state actor overtakes territory"
     arrests = [t for t in live if t.sub_event_type == "Arrests"]
-    if sub == "Arrests" and any(_actor_in(t.agent_span, actors, NON_STATE) for t in arrests):
+    if sub == "Arrests" and any(_actor_in(t.agent_span, index, NON_STATE) for t in arrests):
         return "Abduction/forced disappearance"
     return sub
 
@@ -329,17 +331,29 @@ def by_actors(sub: str, live: Sequence[Trigger], actors: Sequence[Actor], cues: 
 def non_state_agent(trig: Trigger, actors: Sequence[Actor]) -> bool:
     """Whether the trigger's agent is an armed non-state group (a known actor or a gang, militia...)."""
     words = trig.agent.lower().split()
-    return _actor_in(trig.agent_span, actors, NON_STATE) or any(w in NON_STATE_WORDS for w in words)
+    named = _actor_in(trig.agent_span, ActorIndex(actors), NON_STATE)
+    return named or any(w in NON_STATE_WORDS for w in words)
 
 
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
-def _actors_at(span: tuple[int, int], actors: Sequence[Actor]) -> list[Actor]:
-    return [a for a in actors if span[0] >= 0 and a.start < span[1] and span[0] < a.end]
+class ActorIndex:
+    """A document's actors found by where they lie, in the order given. Built once per document:
+    a long text has thousands of triggers and of actors, and asking each trigger about every
+    actor would make the work grow with the square of its length."""
+
+    def __init__(self, actors: Sequence[Actor]) -> None:
+        self.actors = tuple(actors)
+        self._spans = SpanIndex((a.start, a.end) for a in self.actors)
+
+    def at(self, span: tuple[int, int]) -> list[Actor]:
+        """The actors a span overlaps; none for a missing span (start -1)."""
+        return [] if span[0] < 0 else [self.actors[i] for i in self._spans.overlapping(*span)]
+
+    def starting_in(self, start: int, end: int) -> list[Actor]:
+        return [self.actors[i] for i in self._spans.starting_in(start, end)]
 
 
-def _actor_in(span: tuple[int, int], actors: Sequence[Actor], inters: frozenset[int]) -> bool:
-    if span[0] < 0:
-        return False
-    return any(a.start < span[1] and span[0] < a.end and a.inter in inters for a in actors)
+def _actor_in(span: tuple[int, int], index: ActorIndex, inters: frozenset[int]) -> bool:
+    return any(a.inter in inters for a in index.at(span))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -19,7 +20,7 @@ from typing import Any
 
 from ..records import Actor, Claim, DateExpr, Toll, Trigger
 from .dates import is_report_day
-from .decide import decide
+from .decide import ActorIndex, decide
 from .events import SentenceScan
 
 MakeClaim = Callable[[str, Any, int, int, str, float], Claim]
@@ -182,10 +183,8 @@ def type_claims(
 # --------------------------------------------------------------------------- perpetrator
 
 
-def _overlapping(span: tuple[int, int], actors: Sequence[Actor]) -> Actor | None:
-    if span[0] < 0:
-        return None
-    return next((a for a in actors if a.start < span[1] and span[0] < a.end), None)
+def _overlapping(span: tuple[int, int], index: ActorIndex) -> Actor | None:
+    return next(iter(index.at(span)), None)
 
 
 def _no_deed(scan: SentenceScan, trig: Trigger) -> bool:
@@ -207,26 +206,27 @@ def perpetrator_claims(
 ) -> list[Claim]:
     """Who fired, attacked or is blamed, as each source tells it."""
     claims = []
+    index = ActorIndex(actors)
     for scan in kept:
         for trig in scan.triggers:
             if trig.sub_event_type not in VIOLENT_TYPES or not trig.asserted or _no_deed(scan, trig):
                 continue
             start, end = trig.agent_span
-            actor = _overlapping(trig.agent_span, actors)
+            actor = _overlapping(trig.agent_span, index)
             if actor is None and start >= 0:
-                claims += _nation_claims(text, start, end, actors, resolve_name, claim)
+                claims += _nation_claims(text, start, end, index, resolve_name, claim)
                 continue
             # civilians and protesters named as agents are mostly the victims of a passive headline
             if actor is None or actor.inter in (6, 7) or _POSSESSIVE.match(text, start, end):
                 continue
             claims.append(claim("perpetrator", unit_free(actor.name), start, end, "events", 0.6))
-        claims += _blame_claims(scan, actors, text, claims, resolve_name, claim)
+        claims += _blame_claims(scan, index, text, claims, resolve_name, claim)
     return claims
 
 
 def _blame_claims(
     scan: SentenceScan,
-    actors: Sequence[Actor],
+    index: ActorIndex,
     text: str,
     done: Sequence[Claim],
     resolve_name: Callable[[str], Actor | None],
@@ -242,14 +242,14 @@ def _blame_claims(
     taken = {c.span for c in done}
     out = []
     for lo, hi in windows:
-        for actor in actors:
+        for actor in index.starting_in(lo, hi):
             owned = _POSSESSIVE.search(text, max(lo, actor.start - 6), actor.start)
-            blamed = lo <= actor.start < hi and actor.inter in ARMED and not owned
+            blamed = actor.inter in ARMED and not owned
             if blamed and (actor.start, actor.end) not in taken:
                 taken.add((actor.start, actor.end))
                 name = unit_free(actor.name)
                 out.append(claim("perpetrator", name, actor.start, actor.end, "attribution", 0.5))
-        out += _nation_claims(text, lo, hi, actors, resolve_name, claim, taken)
+        out += _nation_claims(text, lo, hi, index, resolve_name, claim, taken)
     return out
 
 
@@ -257,7 +257,7 @@ def _nation_claims(
     text: str,
     start: int,
     end: int,
-    actors: Sequence[Actor],
+    index: ActorIndex,
     resolve_name: Callable[[str], Actor | None],
     claim: MakeClaim,
     taken: set | frozenset = frozenset(),
@@ -265,7 +265,7 @@ def _nation_claims(
     """ "Russian rockets": the forces of the nation, where no actor was found there."""
     out = []
     for m in _NATION_ARMS.finditer(text, start, end):
-        if _overlapping((m.start(), m.end()), actors) is not None or (m.start(), m.end()) in taken:
+        if _overlapping((m.start(), m.end()), index) is not None or (m.start(), m.end()) in taken:
             continue
         actor = resolve_name(f"{m.group('adj')} military")
         if actor is not None and actor.inter in ARMED:
@@ -281,6 +281,7 @@ def victim_claims(
 ) -> list[Claim]:
     """What the dead were (civilian, militia member, soldier, child), or that it is unclear."""
     claims = []
+    deaths = sorted(t.start for t in tolls if t.kind == "killed" and not t.negated)
     for scan in kept:
         start, end = _bounds(scan)
         sentence = text[start:end].lower()
@@ -291,7 +292,8 @@ def victim_claims(
         if stated:
             claims += [claim("victim_status", s, a, b, "casualties", 0.6) for s, a, b in stated]
             continue
-        deadly = any(start <= t.start < end and t.kind == "killed" and not t.negated for t in tolls)
+        first = bisect_left(deaths, start)
+        deadly = first < len(deaths) and deaths[first] < end
         status = _victim_status(scan, tolls, start, end) if deadly else None
         if status:
             claims.append(claim("victim_status", status[0], status[1], status[2], "casualties", 0.5))

@@ -35,6 +35,7 @@ from ..records import (
     Toll,
     Trigger,
 )
+from ..spans import SpanIndex
 from ..taxonomy import DEFAULT_CAMEO, disorder_type_of, event_type_of, plover_of
 from . import disputes
 from .background import foreground, separate_runs
@@ -316,8 +317,12 @@ def _split(deaths: int | None, events: int | None) -> int | None:
 
 
 def _sentence_filter(kept: Sequence[SentenceScan]) -> Callable[[int], bool]:
-    bounds = [(s.base + s.sentence.start_char, s.base + s.sentence.end_char) for s in kept]
-    return lambda offset: any(a <= offset < b for a, b in bounds)
+    bounds = SpanIndex(_bounds_of(kept))
+    return lambda offset: bounds.holding(offset) is not None
+
+
+def _bounds_of(scans: Sequence[SentenceScan]) -> list[tuple[int, int]]:
+    return [(s.base + s.sentence.start_char, s.base + s.sentence.end_char) for s in scans]
 
 
 # --------------------------------------------------------------------------- actors
@@ -325,8 +330,9 @@ def _sentence_filter(kept: Sequence[SentenceScan]) -> Callable[[int], bool]:
 
 def _doers(kept: Sequence[SentenceScan], actors: Sequence[Actor]) -> list[Actor]:
     """Actors that the event's asserted words name as their doers, in text order."""
-    spans = [t.agent_span for s in kept for t in s.triggers if t.asserted and not t.background]
-    return [a for a in actors if any(a.start < e and s < a.end for s, e in spans if s >= 0)]
+    asserted = [t for s in kept for t in s.triggers if t.asserted and not t.background]
+    spans = SpanIndex(t.agent_span for t in asserted if t.agent_span[0] >= 0)
+    return [a for a in actors if spans.overlaps(a.start, a.end)]
 
 
 def _actor_claims(
@@ -389,9 +395,10 @@ def _fatalities(
                                         coded[-1].end, "casualties", 0.9)]  # fmt: skip
     parties = {a.source: a.kind for a in facts.attributions if a.kind == "party_media"}
     by_sentence: dict[tuple[str, int], list[Toll]] = defaultdict(list)
+    sentences = SpanIndex(_bounds_of(facts.scans))
     for toll in tolls:
         if not toll.negated:
-            by_sentence[(_source_at(toll.start, facts), _sentence_of(toll.start, facts))].append(toll)
+            by_sentence[(_source_at(toll.start, facts), _sentence_of(toll.start, sentences))].append(toll)
     per_source: dict[str, dict[frozenset[str], int]] = defaultdict(dict)
     claims = []
     for (source, _), group in by_sentence.items():
@@ -454,11 +461,9 @@ def _no_death_claims(facts: DocumentFacts, in_event: Callable[[int], bool], anch
 NO_DEATHS_EXTRACTOR = "casualties.none"  # no deaths named: 0 rests on what the report does say
 
 
-def _sentence_of(offset: int, facts: DocumentFacts) -> int:
-    for scan in facts.scans:
-        if scan.base + scan.sentence.start_char <= offset < scan.base + scan.sentence.end_char:
-            return scan.base + scan.sentence.start_char
-    return -1
+def _sentence_of(offset: int, sentences: SpanIndex) -> int:
+    k = sentences.holding(offset)
+    return -1 if k is None else sentences.spans[k][0]
 
 
 # --------------------------------------------------------------------------- disputes

@@ -79,9 +79,11 @@ def _support(places: Sequence[PlaceMention]) -> dict[int, float]:
         (m.start, m.place.iso3, m.place.admin1, m.place.feature in _TOWNS) for m in places
         if m.place is not None and m.place.feature != "country" and m.place.admin1
     ]  # fmt: skip
+    per_region = Counter((i, a) for _, i, a, _ in regions)
+    per_mention = Counter((s, i, a) for s, i, a, _ in regions)
     out: dict[int, float] = {}
     for start, iso3, admin1, town in regions:
-        others = sum(1 for s, i, a, _ in regions if s != start and i == iso3 and a == admin1)
+        others = per_region[iso3, admin1] - per_mention[start, iso3, admin1]
         if others and town:  # a division backed by its own towns is no more precise for it
             out[start] = min(SUPPORT_MAX, SUPPORT * others)
     return out
