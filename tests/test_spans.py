@@ -41,3 +41,18 @@ def test_growing_spans_keep_the_first_claim_to_each_stretch(spans):
         if free:
             kept.append((a, b))
             grow.add(a, b)
+
+
+@given(SPANS, st.integers(0, 240), st.integers(1, 20))
+def test_overlapping_lists_every_overlapping_span_in_the_order_given(spans, start, length):
+    end = start + length
+    expected = [i for i, (a, b) in enumerate(spans) if a < end and start < b]
+    assert SpanIndex(spans).overlapping(start, end) == expected
+
+
+@given(SPANS, st.integers(0, 240), st.integers(0, 40))
+def test_starting_in_lists_the_spans_that_start_inside_in_the_order_given(spans, start, length):
+    end = start + length
+    expected = [i for i, (a, _) in enumerate(spans) if start <= a < end]
+    assert SpanIndex(spans).starting_in(start, end) == expected
+
