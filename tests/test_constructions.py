@@ -215,3 +215,21 @@ def test_crowds_and_the_displaced(resources, text, expected):
 
 def test_a_planned_protest_has_not_happened(resources):
     assert _sub(resources, "Protests are planned for Saturday in several cities, organisers said.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody has been held to account for the use of barrel bombs in the long war, the envoy wrote.",
+        "The regime has used chemical weapons more than 50 times since the war began, the report argues.",
+        "Critics say the air force repeatedly used cluster munitions, and the courts have done nothing.",
+        "The ministers discussed funding for the Organisation for the Prohibition of Chemical Weapons.",
+    ],
+)
+def test_a_weapon_told_as_a_practice_or_in_a_name_is_no_event(resources, text):
+    assert _sub(resources, text) is None
+
+
+def test_a_weapon_used_on_a_day_in_a_place_is_an_event(resources):
+    text = "The use of chlorine gas in Saraqib on Sunday left eleven people struggling to breathe, medics said."
+    assert _sub(resources, text) == "Chemical weapon"

@@ -24,6 +24,7 @@ from ..taxonomy import DEFAULT_CAMEO
 from .constructions import Construction, load_constructions, matches
 from .syntax import (
     agent_of,
+    generic_use,
     is_earlier,
     is_hypothetical,
     is_negated,
@@ -227,8 +228,8 @@ def _other_sense(tokens: Span, sub: str) -> bool:
         return True
     if sub == "Violent demonstration" and _riot_kit(tokens):
         return True
-    if sub in WEAPON_TYPES and _names_a_thing(tokens):
-        return True  # "aircraft carrier", "missile pact", "chemical weapons facilities"
+    if sub in WEAPON_TYPES and (_names_a_thing(tokens) or _in_a_name(tokens)):
+        return True  # "aircraft carrier", "missile pact", "the Chemical Weapons Convention"
     if sub == "Other" and len(tokens) == 1 and tokens[0].dep_ == "amod":
         return True  # "the ousted leader" names a person, not a coup
     if sub != "Peaceful protest" or len(tokens) != 1:
@@ -261,6 +262,16 @@ def _names_a_thing(tokens: Span) -> bool:
     return False
 
 
+def _in_a_name(tokens: Span) -> bool:
+    """A weapon word inside the longer name of a body or a law ("the Organisation for the
+    Prohibition of Chemical Weapons", "the Chemical Weapons Convention") reports no use of it."""
+    if not all(t.ent_type_ in NAME_ENTITIES for t in tokens):
+        return False
+    doc, end = tokens.doc, tokens.end
+    return tokens[0].ent_iob_ == "I" or (end < len(doc) and doc[end].ent_iob_ == "I")
+
+
+NAME_ENTITIES = frozenset({"ORG", "LAW", "WORK_OF_ART", "PRODUCT"})
 WEAPON_TYPES = frozenset(
     {"Chemical weapon", "Air/drone strike", "Shelling/artillery/missile attack",
      "Remote explosive/landmine/IED", "Grenade"}
@@ -403,7 +414,8 @@ def _trigger(
         background=background
         or _grievance_trigger(sub, tokens)
         or is_earlier(head)
-        or (sub not in CROWD_TYPES and said_earlier(head)),  # "in revenge for a recent attack"
+        or (sub not in CROWD_TYPES and said_earlier(head))  # "in revenge for a recent attack"
+        or (sub in WEAPON_TYPES and generic_use(head)),
         setting=_setting(head),
         prior=is_prior(head),
         agent=agent.text if agent is not None else "",

@@ -154,6 +154,40 @@ def is_prior(token: Token) -> bool:
     return verb.dep_ == "relcl" and verb.tag_ == "VBD" and verb.head.dep_ in ("dobj", "nsubjpass", "appos")
 
 
+def generic_use(token: Token) -> bool:
+    """The use of a weapon told as a practice, not as one act: a nominal use in a sentence that
+    names no day or place ("accountability for the use of chemical weapons in the civil war",
+    "chemical weapon use"), or a verb of use with a frequency ("has used chemical weapons more than 100 times",
+    "repeatedly used barrel bombs", "used them in the past")."""
+    node = token
+    while node.dep_ in ("compound", "amod", "conj", "nmod") and node.head is not node:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "of":
+        node = node.head.head
+    elif node.dep_ in ("dobj", "nsubjpass"):  # "used chemical weapons", "chlorine was used"
+        node = node.head
+    if node.lemma_.lower() != "use":
+        return False
+    if node.pos_ == "NOUN":  # "In Belarus, five died after the use of grenades": anchored
+        return not any(t.ent_type_ in _ANCHORS for t in node.sent)
+    return node.pos_ == "VERB" and any(_habitual(child) for child in node.children)
+
+
+_ANCHORS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+_HABITUAL = frozenset(
+    {"repeatedly", "frequently", "often", "routinely", "regularly", "systematically", "previously",
+     "habitually"}
+)
+
+
+def _habitual(child: Token) -> bool:
+    if child.dep_ == "advmod":
+        return child.lower_ in _HABITUAL
+    if child.dep_ == "prep":
+        return child.lower_ == "in" and any(g.lower_ == "past" for g in child.children)
+    return child.dep_ == "npadvmod" and any(t.lower_ == "times" for t in child.subtree)
+
+
 def _remembered(token: Token) -> bool:
     """ "the anniversary of the massacre", "in memory of those killed", "in retaliation for an
     attack": an event remembered or answered is an earlier one; the clause that remembers or
