@@ -233,3 +233,27 @@ def test_a_weapon_told_as_a_practice_or_in_a_name_is_no_event(resources, text):
 def test_a_weapon_used_on_a_day_in_a_place_is_an_event(resources):
     text = "The use of chlorine gas in Saraqib on Sunday left eleven people struggling to breathe, medics said."
     assert _sub(resources, text) == "Chemical weapon"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit was staged to demonstrate the president's ability to wield influence, analysts said.",
+        "Her courage demonstrated the strength of the movement, her comrades wrote.",
+        "The naval drill off the coast was a demonstration of force, the ministry said.",
+        "Ankara has long protested at the alliance between Washington and the Kurdish militia.",
+    ],
+)
+def test_showing_something_and_a_state_objecting_are_no_protest(resources, text):
+    assert _sub(resources, text) is None
+
+
+def test_people_who_demonstrate_somewhere_protest(resources):
+    assert _sub(resources, "Thousands demonstrated in Ankara on Sunday against the decision.") == "Peaceful protest"
+
+
+def test_a_place_described_as_retaken_is_no_news_of_its_taking(resources):
+    assert _sub(resources, "Families are slowly returning to villages recaptured from the militants, an aid agency said.") is None
+    assert _sub(resources, "The army retook three districts from the militants on Friday, the governor said.") == (
+        "Government regains territory"
+    )

@@ -68,3 +68,16 @@ def test_with_no_day_at_all_names_carry_no_regime_years(resources):
     event = _event(resources, "Nigerian troops clashed with bandits in Zamfara, the army said.", None)
     assert event.actor1 == "Military Forces of Nigeria"
     assert not re.search(r"\(\d{4}-", event.actor1 or "")
+
+
+def test_a_person_captured_is_no_territory_taken_but_a_town_is(resources):
+    import sitrep
+
+    def sub(text):
+        events = sitrep.extract([{"id": "t", "text": text, "published": "2019-02-17"}], resources)
+        return events[0].sub_event_type if events else None
+
+    assert sub("Militants captured a journalist and two nurses near Gao on Sunday.") == "Abduction/forced disappearance"
+    assert sub("Rebels captured Manbij on Tuesday after heavy fighting, a monitor said.") == (
+        "Non-state actor overtakes territory"
+    )

@@ -24,6 +24,7 @@ from ..taxonomy import DEFAULT_CAMEO
 from .constructions import Construction, load_constructions, matches
 from .syntax import (
     agent_of,
+    describes_a_place,
     generic_use,
     is_earlier,
     is_hypothetical,
@@ -31,6 +32,8 @@ from .syntax import (
     is_prior,
     patient_of,
     said_earlier,
+    shows,
+    state_objects,
     target_of,
 )
 
@@ -238,7 +241,7 @@ def _other_sense(tokens: Span, sub: str) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "strike" and token.pos_ == "VERB":
         return any(c.dep_ in ("dobj", "obj", "nsubjpass", "agent") for c in token.children)
-    return lemma == "block" and token.pos_ == "NOUN"
+    return (lemma == "block" and token.pos_ == "NOUN") or shows(token) or state_objects(token)
 
 
 def _riot_kit(tokens: Span) -> bool:
@@ -337,6 +340,7 @@ def _counts_as_act(tokens: Span, kind: str, cues: set[str]) -> bool:
 PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally"})
 # A crowd's gatherings: "recent demonstrations" still frame the riot they led to.
 CROWD_TYPES = frozenset({"Peaceful protest", "Violent demonstration", "Mob violence"})
+TAKEN_GROUND = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 
 
 def _manner_of(child: Token) -> bool:
@@ -415,7 +419,8 @@ def _trigger(
         or _grievance_trigger(sub, tokens)
         or is_earlier(head)
         or (sub not in CROWD_TYPES and said_earlier(head))  # "in revenge for a recent attack"
-        or (sub in WEAPON_TYPES and generic_use(head)),
+        or (sub in WEAPON_TYPES and generic_use(head))
+        or (sub in TAKEN_GROUND and describes_a_place(head)),
         setting=_setting(head),
         prior=is_prior(head),
         agent=agent.text if agent is not None else "",

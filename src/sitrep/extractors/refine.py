@@ -9,6 +9,7 @@ its context gives it, or into nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..records import Trigger
@@ -176,6 +177,13 @@ _PEOPLE_WORDS = (
     "people", "civilian", "men", "women", "child", "hostage", "prisoner", "leader", "gunm", "others", "them",
     "him", "alive",
 )  # fmt: skip
+# Whole words only: "man" must not take "Manbij" for a person.
+_PERSON = re.compile(
+    r"\b(?:man|woman|girl|boy|person|journalist|worker|official|citizen|national|tourist|student|teacher"
+    r"|priest|pilot|activist|spy|wife|husband|son|daughter|crew|passenger|villager|resident|farmer|trader"
+    r"|nurse|doctor|engineer|contractor|volunteer|reporter|photographer)s?\b",
+    re.IGNORECASE,
+)
 _WEAPON_WORDS = (
     "weapon", "arms", "ammunition", "munition", "rifle", "explosive", "rocket", "mortar", "grenade",
     "firearm", "gun", "bomb", "cache", "missile",
@@ -226,7 +234,7 @@ def _state_agent(trig: Trigger) -> bool:
 
 def _territory(trig: Trigger, strength: int, cues: frozenset[str]) -> tuple[str, int] | None:
     """Taking a place is a territory event; taking people is not, and who takes it decides which."""
-    if starts_word(trig.patient, _PEOPLE_WORDS):
+    if starts_word(trig.patient, _PEOPLE_WORDS) or _PERSON.search(trig.patient):
         if trig.target == "armed" and not _state_agent(trig):
             return "Armed clash", 2
         # people taken by state forces are arrested, by anyone else abducted

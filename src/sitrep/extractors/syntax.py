@@ -157,8 +157,8 @@ def is_prior(token: Token) -> bool:
 def generic_use(token: Token) -> bool:
     """The use of a weapon told as a practice, not as one act: a nominal use in a sentence that
     names no day or place ("accountability for the use of chemical weapons in the civil war",
-    "chemical weapon use"), or a verb of use with a frequency ("has used chemical weapons more than 100 times",
-    "repeatedly used barrel bombs", "used them in the past")."""
+    "chemical weapon use"), or a verb of use with a frequency ("has used chemical weapons more
+    than 100 times", "repeatedly used barrel bombs", "used them in the past")."""
     node = token
     while node.dep_ in ("compound", "amod", "conj", "nmod") and node.head is not node:
         node = node.head
@@ -177,7 +177,7 @@ _ANCHORS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 _HABITUAL = frozenset(
     {"repeatedly", "frequently", "often", "routinely", "regularly", "systematically", "previously",
      "habitually"}
-)
+)  # fmt: skip
 
 
 def _habitual(child: Token) -> bool:
@@ -347,3 +347,41 @@ CIVILIAN_PLACES = frozenset(
      "school", "hospital", "settlement", "hamlet", "neighbourhood", "neighborhood", "farm", "farms", "shop",
      "bus"}
 )  # fmt: skip
+
+
+def shows(token: Token) -> bool:
+    """ "demonstrated the power of women", "to demonstrate that ...", "a demonstration of force":
+    to demonstrate something is to show it; people demonstrate without an object."""
+    lemma = token.lemma_.lower()
+    if lemma == "demonstrate" and token.pos_ == "VERB":
+        return any(c.dep_ in ("dobj", "ccomp") for c in token.children)
+    if lemma != "demonstration":
+        return False
+    shown = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(g.lemma_.lower() in SHOWN for g in shown)
+
+
+SHOWN = frozenset(
+    {"force", "power", "strength", "resolve", "capability", "might", "intent", "skill", "technology"}
+)
+OFFICIAL_HEADS = frozenset({"government", "ministry", "embassy", "ambassador", "minister", "envoy"})
+
+
+def state_objects(token: Token) -> bool:
+    """ "Ankara has long protested at the alliance", "the ministry protested the decision": a state
+    objecting is diplomacy, not a protest."""
+    if token.lemma_.lower() != "protest" or token.pos_ != "VERB":
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return any(c.ent_type_ == "GPE" or c.lemma_.lower() in OFFICIAL_HEADS for c in subjects)
+
+
+def describes_a_place(token: Token) -> bool:
+    """ "towns recaptured from Isis", "the city, liberated by the army, ...": a participle that
+    describes a place tells what the place is now, not news of its taking, unless it gives the
+    day ("the town, captured on Sunday, ...")."""
+    if token.dep_ != "acl" or token.tag_ not in ("VBN", "VBD") or token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False  # "the town rebels captured": a clause of its own
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
