@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from sitrep.actors.lexicon import ActorLexicon
+    from sitrep.extractors.casualty_patterns import CasualtyPatterns
     from sitrep.extractors.events import TriggerLexicon
     from sitrep.extractors.sources import SourceLexicon
     from sitrep.places.gazetteer import Gazetteer
@@ -29,18 +30,20 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Resources:
     """The spaCy model (with the actor lexicon's entity patterns), the trigger, actor and source
-    lexicons and the gazetteer."""
+    lexicons, the gazetteer and the casualty extractor's patterns (compiled as texts need them)."""
 
     nlp: Language
     triggers: TriggerLexicon
     actors: ActorLexicon
     sources: SourceLexicon
     gazetteer: Gazetteer
+    casualties: CasualtyPatterns
 
 
 def load_resources(*, gazetteer_path: Path | None = None, actor_path: Path | None = None) -> Resources:
     """Load everything once (a few seconds; the gazetteer index is built on first use)."""
     from sitrep.actors.lexicon import load_actor_lexicon
+    from sitrep.extractors.casualty_patterns import CasualtyPatterns
     from sitrep.extractors.events import load_trigger_lexicon
     from sitrep.extractors.sources import load_source_lexicon
     from sitrep.nlp import load_nlp
@@ -53,6 +56,7 @@ def load_resources(*, gazetteer_path: Path | None = None, actor_path: Path | Non
         actors=actors,
         sources=load_source_lexicon(),
         gazetteer=Gazetteer.load(gazetteer_path),
+        casualties=CasualtyPatterns(),
     )
 
 
