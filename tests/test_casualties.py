@@ -304,3 +304,26 @@ def test_a_gated_pattern_finds_what_the_pattern_finds_everywhere(text: str) -> N
         if gated.window is None:
             everywhere = re.compile(gated.source, re.IGNORECASE).finditer(text)
             assert [m.span() for m in gated.finditer(text)] == [m.span() for m in everywhere]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers and a civilian were killed; gunmen killed, and 4 more died later.",
+        "Gunmen killed villagers. 12 fatalities and at least three casualties were reported.",
+        "Police said several protesters were hurt and 1,200 were arrested; 7 remain missing.",
+    ],
+)
+def test_a_window_without_a_count_holds_no_subject_match(text: str) -> None:
+    from sitrep.extractors.casualty_patterns import Gated
+
+    fresh = CasualtyPatterns()
+    for gated in [*(g for _, g in fresh.subject), fresh.fatality_count, fresh.casualty_count]:
+        unchecked = Gated(gated.source, gated.gate.pattern, window=gated.window)
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in unchecked.finditer(text)]
+
+
+def test_a_verb_with_no_count_before_it_compiles_no_subject_pattern() -> None:
+    fresh = CasualtyPatterns()
+    casualties.find_tolls("Gunmen killed six villagers near the river.", fresh)
+    assert not any(g.compiled for _, g in fresh.subject)

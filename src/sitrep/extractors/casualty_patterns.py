@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from functools import cached_property
 from types import MappingProxyType
+from typing import Any
 
 # ----------------------------------------------------------------------------------------- numbers
 
@@ -217,13 +218,17 @@ class Gated:
     With no ``window``, ``finditer`` gives exactly what the long pattern finds in the whole text.
     With a ``window``, the long pattern must end at a gate word and is tried only over the
     ``window`` characters before each gate match: a count-first pattern tried everywhere is slow
-    on long runs of numbers.
+    on long runs of numbers. ``begins``, a pattern every match begins with, skips windows where
+    it finds nothing ("Gunmen killed ..." holds no count before the verb).
     """
 
-    def __init__(self, source: str, gate: str, *, window: int | None = None) -> None:
+    def __init__(
+        self, source: str, gate: str, *, window: int | None = None, begins: re.Pattern[str] | None = None
+    ) -> None:
         self.source = source
         self.gate = _compile(gate)
         self.window = window
+        self.begins = begins
         self._pattern: re.Pattern[str] | None = None
 
     @property
@@ -249,7 +254,8 @@ class Gated:
             else:
                 windows.append((lo, g.end()))
         for lo, hi in windows:
-            yield from self.pattern.finditer(text, lo, hi)
+            if self.begins is None or self.begins.search(text, lo, hi):
+                yield from self.pattern.finditer(text, lo, hi)
 
 
 class CasualtyPatterns:
@@ -288,11 +294,17 @@ class CasualtyPatterns:
             (
                 kind,
                 Gated(
-                    rf"\b{_LIST}{_SUBSET}{_AUX}(?P<verb>{verbs})\b", rf"\b(?:{verbs})\b", window=GATE_WINDOW
+                    rf"\b{_LIST}{_SUBSET}{_AUX}(?P<verb>{verbs})\b", rf"\b(?:{verbs})\b", **self._list_first
                 ),
             )
             for kind, verbs in _SUBJECT_VERBS
         )
+
+    @property
+    def _list_first(self) -> dict[str, Any]:
+        """For a pattern that begins with a victim list and ends at its gate: tried just before
+        the gate, and only where a count (``item``, with which every list begins) comes first."""
+        return {"window": GATE_WINDOW, "begins": self.item}
 
     # The gate of each pattern below without a window is a part of it that every match contains: tried
     # only where the gate matches, it finds what it would find tried everywhere.
@@ -374,13 +386,13 @@ class CasualtyPatterns:
         return Gated(
             rf"\b{_LIST}\s+(?:confirmed\s+|reported\s+)?(?:fatalit(?:y|ies)|deaths)\b",
             r"\b(?:fatalit(?:y|ies)|deaths)\b",
-            window=GATE_WINDOW,
+            **self._list_first,
         )
 
     @cached_property
     def casualty_count(self) -> Gated:
         return Gated(
-            r"\b" + _LIST + r"\s+(?:\w+\s+)?casualt(?:y|ies)\b", r"\bcasualt(?:y|ies)\b", window=GATE_WINDOW
+            r"\b" + _LIST + r"\s+(?:\w+\s+)?casualt(?:y|ies)\b", r"\bcasualt(?:y|ies)\b", **self._list_first
         )
 
     @cached_property
