@@ -4,7 +4,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep.extractors.casualties import acled_fatalities, find_tolls, split_events
+from sitrep.extractors import casualties
+from sitrep.extractors.casualties import acled_fatalities
+from sitrep.extractors.casualty_patterns import CasualtyPatterns
+from sitrep.records import Toll
+
+PATTERNS = CasualtyPatterns()  # compiled as the tests below need them, once for the module
+
+
+def find_tolls(text: str, *, base: int = 0) -> list[Toll]:
+    return casualties.find_tolls(text, PATTERNS, base=base)
+
+
+def split_events(text: str) -> int | None:
+    return casualties.split_events(text, PATTERNS)
 
 
 def tolls(text: str) -> list[tuple[str, int, bool]]:
@@ -246,3 +259,71 @@ def test_each_wording_of_a_rising_toll_is_an_update(verb):
     from sitrep.extractors.casualties import is_toll_update
 
     assert [is_toll_update(t) for t in find_tolls(f"By nightfall the death toll {verb} to 22.")] == [True]
+
+
+def _long_patterns(p: CasualtyPatterns) -> list:
+    return [
+        *(g for _, g in p.subject),
+        *(g for _, g in p.object),
+        p.nominal,
+        p.to_death,
+        p.left_dead,
+        p.bodies,
+        *p.summary,
+        p.fatality_count,
+        p.casualty_count,
+    ]
+
+
+def test_a_report_without_harm_words_compiles_none_of_the_long_patterns() -> None:
+    fresh = CasualtyPatterns()
+    assert casualties.find_tolls("Traders reopened the market on Monday after the rains.", fresh) == []
+    assert not any(g.compiled for g in _long_patterns(fresh))
+
+
+def test_a_short_report_compiles_only_the_patterns_its_words_call_for() -> None:
+    fresh = CasualtyPatterns()
+    casualties.find_tolls("Gunmen killed six villagers near the river, police said.", fresh)
+    compiled = [g for g in _long_patterns(fresh) if g.compiled]
+    assert 1 <= len(compiled) <= 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants shot two guards to death and left three soldiers dead at the gate.",
+        "The death toll rose to 14, including the killing of 3 officers; 5 fatalities were coded as 5.",
+        "Fatalities range from 2 to 4. The bodies of six men were found. Rebels abducted 12 farmers.",
+        "Police arrested 40 protesters and wounded 7 others.",
+    ],
+)
+def test_a_gated_pattern_finds_what_the_pattern_finds_everywhere(text: str) -> None:
+    import re
+
+    for gated in _long_patterns(CasualtyPatterns()):
+        if gated.window is None:
+            everywhere = re.compile(gated.source, re.IGNORECASE).finditer(text)
+            assert [m.span() for m in gated.finditer(text)] == [m.span() for m in everywhere]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers and a civilian were killed; gunmen killed, and 4 more died later.",
+        "Gunmen killed villagers. 12 fatalities and at least three casualties were reported.",
+        "Police said several protesters were hurt and 1,200 were arrested; 7 remain missing.",
+    ],
+)
+def test_a_window_without_a_count_holds_no_subject_match(text: str) -> None:
+    from sitrep.extractors.casualty_patterns import Gated
+
+    fresh = CasualtyPatterns()
+    for gated in [*(g for _, g in fresh.subject), fresh.fatality_count, fresh.casualty_count]:
+        unchecked = Gated(gated.source, gated.gate.pattern, window=gated.window)
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in unchecked.finditer(text)]
+
+
+def test_a_verb_with_no_count_before_it_compiles_no_subject_pattern() -> None:
+    fresh = CasualtyPatterns()
+    casualties.find_tolls("Gunmen killed six villagers near the river.", fresh)
+    assert not any(g.compiled for _, g in fresh.subject)

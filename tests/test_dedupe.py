@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
+from sitrep.merge import Merger
 from sitrep.merge.dedupe import Syndication, doc_info, signature, similarity
 from tests.merge_helpers import document
 
@@ -43,3 +47,25 @@ def test_doc_info_keeps_no_text():
     info = doc_info(document("a", STORY, "2020-01-02", "Wire"))
     assert (info.id, info.published, info.outlet) == ("a", "2020-01-02", "Wire")
     assert not hasattr(info, "text")
+
+
+def test_a_first_document_is_signed_when_a_second_arrives():
+    merger = Merger()
+    merger.add_documents([document("a", "Market attack kills eleven\n" + STORY)])
+    merger.add_documents([document("b", "Eleven traders killed at market\n" + STORY)])
+    merger.add_documents([document("c", OTHER)])
+    family = merger._syndication.family
+    assert family("b") == family("a") == "a"
+    assert family("c") == "c"
+
+
+def test_one_document_is_merged_without_loading_datasketch():
+    code = (
+        "import sys\n"
+        "from sitrep.merge import merge\n"
+        "from sitrep.records import Document\n"
+        f"merge([], [Document(id='a', text={STORY!r})])\n"
+        "print('datasketch' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -6,7 +6,20 @@ from __future__ import annotations
 import pytest
 
 import sitrep
-from sitrep.extractors.casualties import acled_fatalities, find_tolls, split_events
+from sitrep.extractors import casualties
+from sitrep.extractors.casualties import acled_fatalities
+from sitrep.extractors.casualty_patterns import CasualtyPatterns
+from sitrep.records import Toll
+
+PATTERNS = CasualtyPatterns()  # compiled as the tests below need them, once for the module
+
+
+def find_tolls(text: str, *, base: int = 0) -> list[Toll]:
+    return casualties.find_tolls(text, PATTERNS, base=base)
+
+
+def split_events(text: str) -> int | None:
+    return casualties.split_events(text, PATTERNS)
 
 
 def _deaths(text: str) -> int | None:

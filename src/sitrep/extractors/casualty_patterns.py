@@ -1,14 +1,23 @@
-"""The regular expressions of the casualty extractor, built once at import from constant strings.
+"""The regular expressions of the casualty extractor: constant strings here, compiled by
+``CasualtyPatterns`` (one per loaded ``Resources``) on first use, never at import.
 
 Number words and ACLED's values for vague counts, the victim nouns by category, the verbs of
 killing, wounding, kidnapping and arrest, and the patterns ``casualties`` runs over text. Names
 without a leading underscore are the ones ``casualties`` uses; the rest are building blocks.
+
+The victim-list block ``_LIST`` is about 30,000 characters, and a pattern holding it takes about
+0.05 s to compile: seventeen of them would cost a second of every start. So each such pattern is
+compiled only when a text first needs it, and tried only where its gate (a short pattern that
+matches wherever the long one does) matches: one short report compiles two or three of them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import cached_property
 from types import MappingProxyType
+from typing import Any
 
 # ----------------------------------------------------------------------------------------- numbers
 
@@ -92,10 +101,6 @@ _VICTIM_NOUNS = MappingProxyType(
     }
 )
 _NOUN = r"(?:" + "|".join(_VICTIM_NOUNS.values()) + r")(?![\w-])"
-NOUN_RE = re.compile(r"\b" + _NOUN, re.IGNORECASE)
-CATEGORY_RES = tuple(
-    (cat, re.compile(r"^(?:" + alt + r")$", re.IGNORECASE)) for cat, alt in _VICTIM_NOUNS.items()
-)
 
 _STOP_WORDS = (
     "after|before|in|on|at|of|when|which|who|whom|that|where|while|as|by|with|from|for|to|and|or|but|during|near"
@@ -122,7 +127,6 @@ _NEXT_ITEM = (
     r"(?:" + _NUM_ITEM + r"|" + _SOFT_COUNT + r"\s+" + _MOD + r"{0,3}?" + _NOUN + _OF + r"?)" + _NOT_SOURCE
 )
 _TAIL_MOD = r"(?:(?!" + _STOP + r"|\w+ing\b|-?\d|" + _WORD_NUM + r"\b)[\w’'/-]+\s+)"
-ITEM_RE = re.compile(_COUNT, re.IGNORECASE)
 # "Seven soldiers and allied mercenaries were killed": a last group with no count of its own adds nothing.
 _LIST = (
     r"(?P<np>" + _ITEM + r"(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)" + _NEXT_ITEM + r"){0,5}"
@@ -170,15 +174,13 @@ _ACTIVE_WOUND = (
 )
 _ACTIVE_KIDNAP = r"(?:kidnap(?:s|ped|ping)|abduct(?:s|ed|ing)|(?:took|taking|takes)\s+hostage)"
 _ACTIVE_ARREST = r"(?:arrest(?:s|ed|ing)|detain(?:s|ed|ing)|apprehend(?:s|ed|ing))"
-OBJECT_FOLLOWS = re.compile(
+_OBJECT_FOLLOWS = (
     r"\s+(?:(?:" + QUANT + r")?" + _NUM + r"\b|an?\s|the\s|his\s|her\s|their\s|him\b|them\b|it\b|its\s"
-    r"|several\b|dozens\b|many\b|hundreds\b|scores\b)",
-    re.IGNORECASE,
+    r"|several\b|dozens\b|many\b|hundreds\b|scores\b)"
 )
-TRANSITIVE = re.compile(
+_TRANSITIVE = (
     r"(?:kill|murder|execut|behead|lynch|massacr|slaughter|assassinat|gun|shot|stabb|injur|wound|hurt|kidnap|abduct"
-    r"|arrest|detain|apprehend)",
-    re.IGNORECASE,
+    r"|arrest|detain|apprehend)"
 )
 
 _SUBJECT_VERBS = (
@@ -191,115 +193,297 @@ _OBJECT_VERBS = (
 )  # fmt: skip
 
 
+# A gated pattern tried just before its gate is tried over this many characters before each gate match.
+GATE_WINDOW = 250
+# No single event kills a million people: a larger figure is a typo or a world total, not a toll.
+MAX_TOLL = 1_000_000
+_KIND_WORDS = (
+    (r"kill|died|dead|death|fatalit|life|lives|lost", "killed"),
+    (r"injur|hurt|wound|hospital", "wounded"),
+    (r"harm|casualt", "casualties"),
+    (r"kidnap|abduct|hostage|captive", "kidnapped"),
+    (r"arrest|detain", "arrested"),
+    (r"missing", "missing"),
+)
+
+
 def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-# Each subject pattern comes with a gate, its verb alone: the pattern is only tried just before a
-# gate match (see casualties._gated), as a count-first pattern tried everywhere is slow on long runs
-# of numbers.
-SUBJECT_RES = tuple(
-    (kind, _compile(rf"\b{_LIST}{_SUBSET}{_AUX}(?P<verb>{verbs})\b"), _compile(rf"\b(?:{verbs})\b"))
-    for kind, verbs in _SUBJECT_VERBS
-)
-OBJECT_RES = tuple((kind, _compile(r"\b(?:" + verbs + r")\s+" + _LIST)) for kind, verbs in _OBJECT_VERBS)
-# Nominal forms need a number: "protest over the killing of a student" is background, not a toll.
-_NUMERAL_AHEAD = r"(?:" + QUANT + r")?(?:\d|" + _WORD_NUM + r")"
-NOMINAL_RE = _compile(
-    r"\b(?:(?:result(?:ing|ed)\s+in|lead(?:ing)?\s+to|led\s+to|caus(?:ing|ed))\s+the\s+(?:deaths?|killings?)\s+of\s+"
-    r"|(?:the\s+)?(?:killings?|deaths?|murders?)\s+of\s+(?=" + _NUMERAL_AHEAD + r"))" + _LIST
-)
-TO_DEATH_RE = _compile(
-    r"\b(?:shot|shooting|stabbed|stabbing|beat|beating|hacked|hacking|tortured|torturing|burned|burning|burnt)"
-    r"\s+(?:\w+\s+and\s+(?:tortured|beat|shot|stabbed)\s+)?" + _LIST + r"\s+to\s+death\b"
-)
-BARE_PLURAL_RE = _compile(rf"\b{_ACTIVE_KILL}\s+(?!the\b|his\b|her\b){_TAIL_MOD}{{0,2}}?(?P<noun>{_NOUN})")
-PLURAL = re.compile(r"(?:s|men|people|children|police|personnel|staff)$", re.IGNORECASE)
-PRONOUN_RE = _compile(r"\b" + _ACTIVE_KILL + r"\s+(?:him|her)\b")
-DEFINITE_RE = _compile(
-    r"\b(?:kill(?:s|ed|ing)|shot\s+dead|shot\s+and\s+killed|assassinat(?:ed|ing)|execut(?:ed|ing)|behead(?:ed|ing))"
-    r"\s+(?:the|his|her)\s+" + _MOD + r"{0,4}?(?!\w+s\b)" + _HEAD
-)
-LEFT_DEAD_RE = _compile(r"\b(?:left|leaving|leave|leaves)\s+" + _LIST + r"\s+(?:dead|killed)\b")
-_FOUND_AHEAD = r"(?=\s+(?:\w+\s+){0,6}?(?:was|were)\s+(?:found|discovered|recovered|retrieved|dumped))"
-BODIES_RE = _compile(rf"\b(?P<np>{_COUNT})\s+{_MOD}{{0,2}}?(?:bodies|corpses|body{_FOUND_AHEAD})\b")
-SUMMARY_RES = (
-    _compile(
-        r"\b(?:the\s+)?(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities))\s+(?:[\w’'-]+\s+){0,5}?"
-        r"(?:rose|climbed|increased|jumped|reached|mounted|grew|swelled|soared|stood|stands|is|was|has\s+risen"
-        r"|had\s+risen|of|at|to|hit)"
-        r"\s+(?:to\s+|at\s+)?" + _LIST
-    ),
-    _compile(r"\bfatalities\s+range\s+from\s+" + _LIST),
-    _compile(r"\bfatalit\w*[^.;\[\]]{0,60}?\bcoded\s+as\s+" + _LIST),
-)
-FATALITY_COUNT_RE = _compile(rf"\b{_LIST}\s+(?:confirmed\s+|reported\s+)?(?:fatalit(?:y|ies)|deaths)\b")
-FATALITY_GATE = _compile(r"\b(?:fatalit(?:y|ies)|deaths)\b")
-CASUALTY_COUNT_RE = _compile(r"\b" + _LIST + r"\s+(?:\w+\s+)?casualt(?:y|ies)\b")
-CASUALTY_GATE = _compile(r"\bcasualt(?:y|ies)\b")
-BARE_RE = _compile(r"\b(?P<word>casualt(?:y|ies)|fatalit(?:y|ies)|deaths)\b")
-UNSURE_BEFORE = re.compile(
-    r"(?i:\b(?:unknown|unclear|whether|if|any|information\s+on|reports?\s+of|no|without|unconfirmed|not\s+known)"
-    r"\s+(?:\w+\s+){0,3}$)"
-)
-NEGATION_RES = (
-    _compile(
-        r"\b(?:no|zero|neither|nor)\s+(?:(?:further|other|immediate|reported|known|human)\s+)?(?P<what>fatalit(?:y|ies)|deaths?"
-        r"|casualt(?:y|ies)|injur(?:y|ies)|loss\s+of\s+life|lives\s+were\s+lost)\b"
-    ),
-    _compile(
-        r"\b(?:no\s+one|nobody|none\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}?|no\s+(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+?))"
-        r"(?:\s+(?:were|was|has\s+been|have\s+been|had\s+been|is|are|reportedly))*\s+(?P<verb>killed|died|dead"
-        r"|hurt|injured|wounded|harmed|kidnapped|abducted|arrested)\b"
-    ),
-    _compile(r"\bwithout\s+(?:any\s+)?(?P<what>casualties|injuries|fatalities|deaths|loss\s+of\s+life)\b"),
-    _compile(r"\bno\s+reports?\s+of\s+(?P<what>casualties|injuries|fatalities|deaths|dead)\b"),
-    _compile(
-        r"\b(?P<what>casualties|injuries|fatalities|deaths)\s+(?:were|was|have\s+been|has\s+been)\s+not\s+"
-        r"(?:reported|recorded|confirmed)\b"
-    ),
-)
-IMPLICIT_RE = _compile(
-    r"\b(?P<x>(?:was|has\s+been|had\s+been)\s+(?:(?!not\b|never\b|nearly\b|almost\b)[\w-]+\s+){0,3}?(?:and\s+)?"
-    r"(?P<verb>" + _KILLED_PASSIVE + r"|" + _WOUNDED + r"|" + _KIDNAPPED + r"))\b"
-    r"|\b(?P<y>(?:he|she|the\s+(?:[\w-]+\s+){0,2}?)(?:later\s+)?(?:died|succumbed))\b"
-)
-SINGULAR_AUX = re.compile(r"\b(?:was|has)\b", re.IGNORECASE)
-# A comma inside a number ("6,402") separates no groups.
-ITEM_SEPARATOR = re.compile(r"\s*,\s*and\s+|\s*,(?!\d{3}(?!\d))\s*|\s+and\s+", re.IGNORECASE)
-# "whether anyone had been killed" asks; it reports no death.
-WHETHER_BEFORE = re.compile(r"\b(?:whether|if)\s+(?:anyone|anybody|someone|any\s+\w+)\s+$", re.IGNORECASE)
-# "the deaths" points back to deaths already counted.
-DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|their|its|his|her)\s+$", re.IGNORECASE)
-INTENT_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
-# A number naming a unit or road, not counting people: "battalion 377 detained ...".
-LABEL_BEFORE = re.compile(
-    r"\b(?:battalion|brigade|division|regiment|corps|unit|route|road|highway|km|kilometre|kilometer|no\.?|number"
-    r"|sector|zone|post|camp|checkpoint|flight|room|article|resolution|district|block|phase|group)\s+$",
-    re.IGNORECASE,
-)
-SPLIT_RE = _compile(
-    r"\b(?:split|spread|divided|distributed)\s+(?:up\s+)?(?:between|among|across|over|into)\s+(?:the\s+)?"
-    r"(?P<n>" + _NUM + r")\s+(?:\w+\s+)?(?:events?|locations?|places?|incidents?|villages?|fronts?"
-    r"|frontlines?|days?|areas?)(?:\s+(?:in|over)\s+(?P<days>" + _NUM + r")\s+days)?"
-)
+class Gated:
+    """A long pattern, compiled on first need and tried only where its gate (a short pattern that
+    matches wherever the long one does) finds something.
 
-# "12 killed in three days of fighting", "over the past four days": a toll spread over days.
-DAYS_SPREAD_RE = _compile(
-    r"\b(?:in|over|during|across|within|throughout)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+)?"
-    r"(?P<n>" + _NUM + r")\s+days\b|\b(?P<m>" + _NUM + r")\s+days\s+of\s+(?:fighting|clashes|violence"
-    r"|attacks|shelling|bombardment|air\s*strikes|protests|unrest|raids|battles?)\b"
-)
-# No single event kills a million people: a larger figure is a typo or a world total, not a toll.
-MAX_TOLL = 1_000_000
-# A count right before the people it counts is no year: "killed 1999 people".
-PEOPLE_AFTER = re.compile(r"^\S+\s+(?:[A-Za-z-]+\s+)?(?:people|persons|civilians|soldiers|men|women)\b", re.I)
+    With no ``window``, ``finditer`` gives exactly what the long pattern finds in the whole text.
+    With a ``window``, the long pattern must end at a gate word and is tried only over the
+    ``window`` characters before each gate match: a count-first pattern tried everywhere is slow
+    on long runs of numbers. ``begins``, a pattern every match begins with, skips windows where
+    it finds nothing ("Gunmen killed ..." holds no count before the verb).
+    """
 
-KIND_WORDS = (
-    (re.compile(r"kill|died|dead|death|fatalit|life|lives|lost", re.I), "killed"),
-    (re.compile(r"injur|hurt|wound|hospital", re.I), "wounded"),
-    (re.compile(r"harm|casualt", re.I), "casualties"),
-    (re.compile(r"kidnap|abduct|hostage|captive", re.I), "kidnapped"),
-    (re.compile(r"arrest|detain", re.I), "arrested"),
-    (re.compile(r"missing", re.I), "missing"),
-)
+    def __init__(
+        self, source: str, gate: str, *, window: int | None = None, begins: re.Pattern[str] | None = None
+    ) -> None:
+        self.source = source
+        self.gate = _compile(gate)
+        self.window = window
+        self.begins = begins
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = _compile(self.source)
+        return self._pattern
+
+    @property
+    def compiled(self) -> bool:
+        return self._pattern is not None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.window is None:
+            if self.gate.search(text) is not None:
+                yield from self.pattern.finditer(text)
+            return
+        windows: list[tuple[int, int]] = []
+        for g in self.gate.finditer(text):
+            lo = max(0, g.start() - self.window)
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], g.end())
+            else:
+                windows.append((lo, g.end()))
+        for lo, hi in windows:
+            if self.begins is None or self.begins.search(text, lo, hi):
+                yield from self.pattern.finditer(text, lo, hi)
+
+
+class CasualtyPatterns:
+    """The casualty extractor's compiled patterns: one per loaded ``Resources``, each pattern
+    compiled the first time a text needs it (the long ones only where their gate matches)."""
+
+    @cached_property
+    def noun(self) -> re.Pattern[str]:
+        return _compile(r"\b" + _NOUN)
+
+    @cached_property
+    def categories(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return tuple((cat, _compile(r"^(?:" + alt + r")$")) for cat, alt in _VICTIM_NOUNS.items())
+
+    @cached_property
+    def item(self) -> re.Pattern[str]:
+        return _compile(_COUNT)
+
+    # A comma inside a number ("6,402") separates no groups.
+    @cached_property
+    def item_separator(self) -> re.Pattern[str]:
+        return _compile(r"\s*,\s*and\s+|\s*,(?!\d{3}(?!\d))\s*|\s+and\s+")
+
+    @cached_property
+    def object_follows(self) -> re.Pattern[str]:
+        return _compile(_OBJECT_FOLLOWS)
+
+    @cached_property
+    def transitive(self) -> re.Pattern[str]:
+        return _compile(_TRANSITIVE)
+
+    # Each subject pattern's gate is its verb alone.
+    @cached_property
+    def subject(self) -> tuple[tuple[str, Gated], ...]:
+        return tuple(
+            (
+                kind,
+                Gated(
+                    rf"\b{_LIST}{_SUBSET}{_AUX}(?P<verb>{verbs})\b", rf"\b(?:{verbs})\b", **self._list_first
+                ),
+            )
+            for kind, verbs in _SUBJECT_VERBS
+        )
+
+    @property
+    def _list_first(self) -> dict[str, Any]:
+        """For a pattern that begins with a victim list and ends at its gate: tried just before
+        the gate, and only where a count (``item``, with which every list begins) comes first."""
+        return {"window": GATE_WINDOW, "begins": self.item}
+
+    # The gate of each pattern below without a window is a part of it that every match contains: tried
+    # only where the gate matches, it finds what it would find tried everywhere.
+    @cached_property
+    def object(self) -> tuple[tuple[str, Gated], ...]:
+        return tuple(
+            (kind, Gated(r"\b(?:" + verbs + r")\s+" + _LIST, r"\b(?:" + verbs + r")\s"))
+            for kind, verbs in _OBJECT_VERBS
+        )
+
+    # Nominal forms need a number: "protest over the killing of a student" is background, not a toll.
+    @cached_property
+    def nominal(self) -> Gated:
+        numeral_ahead = r"(?:" + QUANT + r")?(?:\d|" + _WORD_NUM + r")"
+        return Gated(
+            r"\b(?:(?:result(?:ing|ed)\s+in|lead(?:ing)?\s+to|led\s+to|caus(?:ing|ed))\s+the\s+(?:deaths?|killings?)\s+of\s+"
+            r"|(?:the\s+)?(?:killings?|deaths?|murders?)\s+of\s+(?=" + numeral_ahead + r"))" + _LIST,
+            r"(?:death|killing|murder)s?\s+of\s",
+        )
+
+    @cached_property
+    def to_death(self) -> Gated:
+        return Gated(
+            r"\b(?:shot|shooting|stabbed|stabbing|beat|beating|hacked|hacking|tortured|torturing|burned|burning|burnt)"
+            r"\s+(?:\w+\s+and\s+(?:tortured|beat|shot|stabbed)\s+)?" + _LIST + r"\s+to\s+death\b",
+            r"\sto\s+death\b",
+        )
+
+    @cached_property
+    def bare_plural(self) -> re.Pattern[str]:
+        return _compile(rf"\b{_ACTIVE_KILL}\s+(?!the\b|his\b|her\b){_TAIL_MOD}{{0,2}}?(?P<noun>{_NOUN})")
+
+    @cached_property
+    def plural(self) -> re.Pattern[str]:
+        return _compile(r"(?:s|men|people|children|police|personnel|staff)$")
+
+    @cached_property
+    def pronoun(self) -> re.Pattern[str]:
+        return _compile(r"\b" + _ACTIVE_KILL + r"\s+(?:him|her)\b")
+
+    @cached_property
+    def definite(self) -> re.Pattern[str]:
+        return _compile(
+            r"\b(?:kill(?:s|ed|ing)|shot\s+dead|shot\s+and\s+killed|assassinat(?:ed|ing)|execut(?:ed|ing)|behead(?:ed|ing))"
+            r"\s+(?:the|his|her)\s+" + _MOD + r"{0,4}?(?!\w+s\b)" + _HEAD
+        )
+
+    @cached_property
+    def left_dead(self) -> Gated:
+        return Gated(
+            r"\b(?:left|leaving|leave|leaves)\s+" + _LIST + r"\s+(?:dead|killed)\b",
+            r"\b(?:left|leaving|leave|leaves)\s",
+        )
+
+    @cached_property
+    def bodies(self) -> Gated:
+        found_ahead = r"(?=\s+(?:\w+\s+){0,6}?(?:was|were)\s+(?:found|discovered|recovered|retrieved|dumped))"
+        return Gated(
+            rf"\b(?P<np>{_COUNT})\s+{_MOD}{{0,2}}?(?:bodies|corpses|body{found_ahead})\b",
+            r"bodies|corpses|body",
+        )
+
+    @cached_property
+    def summary(self) -> tuple[Gated, ...]:
+        return (
+            Gated(
+                r"\b(?:the\s+)?(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities))\s+(?:[\w’'-]+\s+){0,5}?"
+                r"(?:rose|climbed|increased|jumped|reached|mounted|grew|swelled|soared|stood|stands|is|was|has\s+risen"
+                r"|had\s+risen|of|at|to|hit)"
+                r"\s+(?:to\s+|at\s+)?" + _LIST,
+                r"\b(?:toll|number\s+of\s+(?:dead|deaths|fatalities))\s",
+            ),
+            Gated(r"\bfatalities\s+range\s+from\s+" + _LIST, r"\bfatalities\s+range\s+from\s"),
+            Gated(r"\bfatalit\w*[^.;\[\]]{0,60}?\bcoded\s+as\s+" + _LIST, r"\bcoded\s+as\s"),
+        )
+
+    @cached_property
+    def fatality_count(self) -> Gated:
+        return Gated(
+            rf"\b{_LIST}\s+(?:confirmed\s+|reported\s+)?(?:fatalit(?:y|ies)|deaths)\b",
+            r"\b(?:fatalit(?:y|ies)|deaths)\b",
+            **self._list_first,
+        )
+
+    @cached_property
+    def casualty_count(self) -> Gated:
+        return Gated(
+            r"\b" + _LIST + r"\s+(?:\w+\s+)?casualt(?:y|ies)\b", r"\bcasualt(?:y|ies)\b", **self._list_first
+        )
+
+    @cached_property
+    def bare(self) -> re.Pattern[str]:
+        return _compile(r"\b(?P<word>casualt(?:y|ies)|fatalit(?:y|ies)|deaths)\b")
+
+    @cached_property
+    def unsure_before(self) -> re.Pattern[str]:
+        return re.compile(
+            r"(?i:\b(?:unknown|unclear|whether|if|any|information\s+on|reports?\s+of|no|without|unconfirmed|not\s+known)"
+            r"\s+(?:\w+\s+){0,3}$)"
+        )
+
+    @cached_property
+    def negations(self) -> tuple[re.Pattern[str], ...]:
+        return (
+            _compile(
+                r"\b(?:no|zero|neither|nor)\s+(?:(?:further|other|immediate|reported|known|human)\s+)?(?P<what>fatalit(?:y|ies)|deaths?"
+                r"|casualt(?:y|ies)|injur(?:y|ies)|loss\s+of\s+life|lives\s+were\s+lost)\b"
+            ),
+            _compile(
+                r"\b(?:no\s+one|nobody|none\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}?|no\s+(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+?))"
+                r"(?:\s+(?:were|was|has\s+been|have\s+been|had\s+been|is|are|reportedly))*\s+(?P<verb>killed|died|dead"
+                r"|hurt|injured|wounded|harmed|kidnapped|abducted|arrested)\b"
+            ),
+            _compile(
+                r"\bwithout\s+(?:any\s+)?(?P<what>casualties|injuries|fatalities|deaths|loss\s+of\s+life)\b"
+            ),
+            _compile(r"\bno\s+reports?\s+of\s+(?P<what>casualties|injuries|fatalities|deaths|dead)\b"),
+            _compile(
+                r"\b(?P<what>casualties|injuries|fatalities|deaths)\s+(?:were|was|have\s+been|has\s+been)\s+not\s+"
+                r"(?:reported|recorded|confirmed)\b"
+            ),
+        )
+
+    @cached_property
+    def implicit(self) -> re.Pattern[str]:
+        return _compile(
+            r"\b(?P<x>(?:was|has\s+been|had\s+been)\s+(?:(?!not\b|never\b|nearly\b|almost\b)[\w-]+\s+){0,3}?(?:and\s+)?"
+            r"(?P<verb>" + _KILLED_PASSIVE + r"|" + _WOUNDED + r"|" + _KIDNAPPED + r"))\b"
+            r"|\b(?P<y>(?:he|she|the\s+(?:[\w-]+\s+){0,2}?)(?:later\s+)?(?:died|succumbed))\b"
+        )
+
+    @cached_property
+    def singular_aux(self) -> re.Pattern[str]:
+        return _compile(r"\b(?:was|has)\b")
+
+    # "whether anyone had been killed" asks; it reports no death.
+    @cached_property
+    def whether_before(self) -> re.Pattern[str]:
+        return _compile(r"\b(?:whether|if)\s+(?:anyone|anybody|someone|any\s+\w+)\s+$")
+
+    # "the deaths" points back to deaths already counted.
+    @cached_property
+    def definite_before(self) -> re.Pattern[str]:
+        return _compile(r"\b(?:the|these|those|their|its|his|her)\s+$")
+
+    @cached_property
+    def intent_before(self) -> re.Pattern[str]:
+        return _compile(r"\bto\s+$")
+
+    # A number naming a unit or road, not counting people: "battalion 377 detained ...".
+    @cached_property
+    def label_before(self) -> re.Pattern[str]:
+        return _compile(
+            r"\b(?:battalion|brigade|division|regiment|corps|unit|route|road|highway|km|kilometre|kilometer|no\.?|number"
+            r"|sector|zone|post|camp|checkpoint|flight|room|article|resolution|district|block|phase|group)\s+$"
+        )
+
+    @cached_property
+    def split(self) -> re.Pattern[str]:
+        return _compile(
+            r"\b(?:split|spread|divided|distributed)\s+(?:up\s+)?(?:between|among|across|over|into)\s+(?:the\s+)?"
+            r"(?P<n>" + _NUM + r")\s+(?:\w+\s+)?(?:events?|locations?|places?|incidents?|villages?|fronts?"
+            r"|frontlines?|days?|areas?)(?:\s+(?:in|over)\s+(?P<days>" + _NUM + r")\s+days)?"
+        )
+
+    # "12 killed in three days of fighting", "over the past four days": a toll spread over days.
+    @cached_property
+    def days_spread(self) -> re.Pattern[str]:
+        return _compile(
+            r"\b(?:in|over|during|across|within|throughout)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+)?"
+            r"(?P<n>" + _NUM + r")\s+days\b|\b(?P<m>" + _NUM + r")\s+days\s+of\s+(?:fighting|clashes|violence"
+            r"|attacks|shelling|bombardment|air\s*strikes|protests|unrest|raids|battles?)\b"
+        )
+
+    # A count right before the people it counts is no year: "killed 1999 people".
+    @cached_property
+    def people_after(self) -> re.Pattern[str]:
+        return _compile(r"^\S+\s+(?:[A-Za-z-]+\s+)?(?:people|persons|civilians|soldiers|men|women)\b")
+
+    @cached_property
+    def kind_words(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        return tuple((_compile(pattern), kind) for pattern, kind in _KIND_WORDS)

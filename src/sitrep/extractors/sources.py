@@ -110,8 +110,8 @@ def load_source_lexicon(path: Path | str | None = None) -> SourceLexicon:
     """Load the source lexicon (the packaged ``sources.json`` unless ``path`` is given)."""
     try:
         data = read_json("sources.json", path)
-        entries = tuple(_make(SourceEntry, item) for item in data["sources"])
-        anaphors = tuple(_make(Anaphor, item) for item in data.get("anaphors", ()))
+        entries = _make_all(SourceEntry, data["sources"])
+        anaphors = _make_all(Anaphor, data.get("anaphors", ()))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ResourceError(f"source lexicon {path or 'sources.json'} is unreadable: {exc}") from exc
     return _build(entries, anaphors)
@@ -123,9 +123,12 @@ def source_scale(name: str, lexicon: SourceLexicon) -> str | None:
     return entry.scale if entry else None
 
 
-def _make(cls: type[T], item: dict[str, Any]) -> T:
+def _make_all(cls: type[T], items: Sequence[dict[str, Any]]) -> tuple[T, ...]:
     names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
-    return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in item.items() if k in names})
+    return tuple(
+        cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in item.items() if k in names})
+        for item in items
+    )
 
 
 def _build(entries: Sequence[SourceEntry], anaphors: Sequence[Anaphor]) -> SourceLexicon:
@@ -138,12 +141,12 @@ def _build(entries: Sequence[SourceEntry], anaphors: Sequence[Anaphor]) -> Sourc
         for domain in entry.domains:
             by_domain.setdefault(domain.lower().removeprefix("www."), entry)
         for alias in (entry.name, *entry.aliases, *([entry.acled] if entry.acled else [])):
-            key = norm(alias)
+            key = normed = norm(alias)
             one_word = len(key.split()) == 1 and not entry.generic
             table = generic if entry.generic else cased if one_word else folded
             key = key if one_word else key.casefold()
             if table.setdefault(key, entry) is not entry:
                 log.warning("source alias %r is claimed by %s and %s", alias, table[key].name, entry.name)
-            by_name.setdefault(fold(alias), entry)
+            by_name.setdefault(normed.casefold(), entry)  # fold(alias)
     ana = {fold(phrase): a for a in anaphors for phrase in a.phrases}
     return SourceLexicon(tuple(entries), cased, folded, generic, ana, by_name, by_domain)

@@ -11,8 +11,6 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
-import trafilatura
-
 from sitrep.errors import DocumentError
 from sitrep.records import Document, normalise_date
 
@@ -76,6 +74,8 @@ def _extract_page(html: str, url: str | None, doc_id: str) -> dict[str, Any]:
     if not _HTML_FRAME.search(html[:5000]):
         # A bare fragment (common in JSON lines) is not a tree trafilatura accepts.
         html = f"<html><body>{html}</body></html>"
+    import trafilatura  # only when a page is read: with lxml, about 0.12 s to import
+
     try:
         result = trafilatura.bare_extraction(
             html,

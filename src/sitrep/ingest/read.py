@@ -18,8 +18,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any, BinaryIO, TextIO, cast
 
-import charset_normalizer
-
 from sitrep.errors import DocumentError, UsageError
 from sitrep.ingest.pages import document_from_html
 from sitrep.ingest.sidecars import Metadata, folder_table, is_sidecar, metadata_for
@@ -126,6 +124,8 @@ def decode_bytes(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    import charset_normalizer  # only for the rare text that is not UTF-8 (about 0.08 s to import)
+
     matches = charset_normalizer.from_bytes(data)
     best = matches.best()
     if best is None:

@@ -4,6 +4,9 @@ Each document is reduced to a ``DocInfo`` (id, outlet, publication day and a Min
 its word shingles), so merging keeps no article text in memory. Documents whose estimated Jaccard
 similarity reaches ``THRESHOLD`` are one family; families are connected components, so they do not
 depend on the order documents arrive in. The family id is the smallest document id in it.
+
+``datasketch`` (which loads scipy, about half a second) is imported only when a signature is
+computed or compared, so a run that never needs one never pays for it.
 """
 
 from __future__ import annotations
@@ -11,12 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from sitrep.merge.unionfind import UnionFind
 from sitrep.records import Document, content_hash
+
+if TYPE_CHECKING:
+    from datasketch import MinHashLSH
 
 NUM_PERM = 64
 THRESHOLD = 0.35  # trimmed or re-headlined copies of a wire story still share a third of their shingles
@@ -36,9 +42,11 @@ class DocInfo:
     digest: str = ""  # a hash of the text: event ids come from content, not from ids or paths
 
 
-def doc_info(document: Document) -> DocInfo:
+def doc_info(document: Document, *, signed: bool = True) -> DocInfo:
+    """What merging keeps of ``document``; without its signature when not ``signed``."""
     text = document.text
-    return DocInfo(document.id, document.published, document.outlet, signature(text), content_hash(text))
+    sign = signature(text) if signed else ()
+    return DocInfo(document.id, document.published, document.outlet, sign, content_hash(text))
 
 
 def signature(text: str) -> tuple[int, ...]:
@@ -46,6 +54,8 @@ def signature(text: str) -> tuple[int, ...]:
     words = _WORD.findall(text.casefold())
     if len(words) < SHINGLE + 5:
         return ()
+    from datasketch import MinHash
+
     shingles = {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
     minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     minhash.update_batch(list(shingles))
@@ -63,7 +73,7 @@ class Syndication:
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._lsh: MinHashLSH | None = None  # made with the first signature
         self._signatures: dict[str, tuple[int, ...]] = {}
         self._families: UnionFind[str] = UnionFind()
 
@@ -73,6 +83,10 @@ class Syndication:
         self._families.add(info.id)
         if not info.signature:
             return
+        from datasketch import MinHash, MinHashLSH
+
+        if self._lsh is None:
+            self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
         minhash = MinHash(
             num_perm=NUM_PERM, hashvalues=np.asarray(info.signature, dtype=np.uint64), scheme=SCHEME
         )

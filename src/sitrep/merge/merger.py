@@ -47,14 +47,30 @@ class Merger:
         self._edges: dict[int, set[int]] = defaultdict(set)
         self._docs: dict[str, DocInfo] = {}
         self._syndication = Syndication()
+        # A first document alone has no copies to find: it is signed (a MinHash, which loads
+        # datasketch and scipy) only when a second one arrives, so one document never pays for it.
+        self._unsigned: Document | None = None
         self.add_documents(documents)
 
     def add_documents(self, documents: Iterable[Document | DocInfo]) -> None:
         for document in documents:
+            if document.id in self._docs:
+                continue
+            if isinstance(document, Document) and not self._docs:
+                self._docs[document.id] = doc_info(document, signed=False)
+                self._unsigned = document
+                continue
+            self._sign_first()
             info = doc_info(document) if isinstance(document, Document) else document
-            if info.id not in self._docs:
-                self._docs[info.id] = info
-                self._syndication.add(info)
+            self._docs[info.id] = info
+            self._syndication.add(info)
+
+    def _sign_first(self) -> None:
+        if self._unsigned is not None:
+            info = doc_info(self._unsigned)
+            self._unsigned = None
+            self._docs[info.id] = info
+            self._syndication.add(info)
 
     def keep_documents(self, items: Iterable[T]) -> Iterator[T]:
         """Pass items through, keeping what merging needs of each ``Document`` (never its text)."""
