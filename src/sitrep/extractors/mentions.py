@@ -394,11 +394,11 @@ def _fatalities(
         return coded[-1].count, [_claim(facts, "fatalities", coded[-1].count, coded[-1].start,
                                         coded[-1].end, "casualties", 0.9)]  # fmt: skip
     parties = {a.source: a.kind for a in facts.attributions if a.kind == "party_media"}
-    by_sentence: dict[tuple[str, int], list[Toll]] = defaultdict(list)
+    by_sentence: dict[tuple[str, int | None], list[Toll]] = defaultdict(list)
     sentences = SpanIndex(_bounds_of(facts.scans))
     for toll in tolls:
         if not toll.negated:
-            by_sentence[(_source_at(toll.start, facts), _sentence_of(toll.start, sentences))].append(toll)
+            by_sentence[(_source_at(toll.start, facts), sentences.holding(toll.start))].append(toll)
     per_source: dict[str, dict[frozenset[str], int]] = defaultdict(dict)
     claims = []
     for (source, _), group in by_sentence.items():
@@ -459,11 +459,6 @@ def _no_death_claims(facts: DocumentFacts, in_event: Callable[[int], bool], anch
 
 
 NO_DEATHS_EXTRACTOR = "casualties.none"  # no deaths named: 0 rests on what the report does say
-
-
-def _sentence_of(offset: int, sentences: SpanIndex) -> int:
-    k = sentences.holding(offset)
-    return -1 if k is None else sentences.spans[k][0]
 
 
 # --------------------------------------------------------------------------- disputes
