@@ -3,11 +3,15 @@
     python scripts/bench_merge.py                 # n = 1,000, 10,000, 100,000, one process each
     python scripts/bench_merge.py --n 100000      # one size
 
-Synthetic incidents spread over a year, 40 countries, 300 places each (a point per place), 12 named
-armed groups per country; each incident is told by 1-4 documents with spelling variants, a day of
-publication lag in some, tolls that differ and a rising toll in some. Mentions are built before the
-clock starts; the figure is ``merge(mentions, documents)`` alone (clustering, field rules,
-contradictions, notes) on one core. Peak memory is the process's maximum resident set size.
+Synthetic incidents spread over a year, 40 countries, 300 places each (a point per place, each name
+different, as pronounceable words), 12 named armed groups per country; each incident is told by 1-4
+documents with spelling variants, a day of publication lag in some, tolls that differ and a rising
+toll in some; most reports write the day as a date ("12 March"), the rest only as a weekday. The
+events it should give are the incidents: ``over_merged`` is the share of incidents joined to
+another incident's event, ``split`` the share told in more than one event.
+Mentions are built before the clock starts; the figure is ``merge(mentions, documents)`` alone
+(clustering, field rules, contradictions, notes) on one core. Peak memory is the process's maximum
+resident set size.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections import Counter
 from datetime import date, timedelta
 
 from sitrep.merge import merge
@@ -36,12 +41,29 @@ SUBS = [
 START = date(2020, 1, 1)
 
 
+SYLLABLES = (
+    "ka", "ra", "bel", "mu", "tan", "so", "di", "gar", "lo", "wen", "zu", "ha", "pim", "ti", "nor", "ek",
+)  # fmt: skip
+
+
+def _names(rng: random.Random, n: int, taken: set[str]) -> list[str]:
+    """Pronounceable names, all different, as real places and groups are ("Kabelmu", "Sodigar")."""
+    out: list[str] = []
+    while len(out) < n:
+        name = "".join(rng.choice(SYLLABLES) for _ in range(rng.choice((2, 3, 3, 4)))).capitalize()
+        if name not in taken:
+            taken.add(name)
+            out.append(name)
+    return out
+
+
 def world(rng: random.Random) -> list[dict]:
-    countries = []
+    countries, taken = [], set()
     for c in range(40):
         lat0, lon0 = rng.uniform(-30, 50), rng.uniform(-100, 120)
-        places = [(f"Town{c}x{p}", lat0 + rng.uniform(-4, 4), lon0 + rng.uniform(-4, 4)) for p in range(300)]
-        groups = [f"Group {c}-{g}" for g in range(12)]
+        spots = _names(rng, 300, taken)
+        places = [(name, lat0 + rng.uniform(-4, 4), lon0 + rng.uniform(-4, 4)) for name in spots]
+        groups = [f"{name} Brigade" for name in _names(rng, 12, taken)]
         countries.append({"iso3": f"C{c:02d}", "places": places, "groups": groups})
     return countries
 
@@ -58,17 +80,19 @@ def incident(rng: random.Random, countries: list[dict], n: int, docs: list[DocIn
         doc = f"doc-{n}-{k}"
         published = day + timedelta(days=rng.choice([0, 0, 1]))
         docs.append(DocInfo(doc, published.isoformat(), f"Outlet {rng.randrange(50)}"))
-        spelled = name if k % 2 == 0 else name.lower().replace("town", "Town-")
+        spelled = name if k % 2 == 0 else name.replace("k", "q").replace("u", "ou")  # a respelling
         figure = toll + (k if toll and rng.random() < 0.3 else 0)
+        # Quotes as reports write them: most give the day as a date, some only as a weekday.
+        written = f"{day.day} {day:%B}" if rng.random() < 0.7 else f"on {day:%A}"
         claims = tuple(
-            Claim(field, value, doc, f"Source {k}", (0, 5), "quote")
-            for field, value in (
-                ("event_date", day.isoformat()),
-                ("sub_event_type", sub),
-                ("fatalities", figure),
-                ("location", spelled),
-                ("actor1", a1),
-                ("actor2", a2),
+            Claim(field, value, doc, f"Source {k}", (0, len(quote)), quote)
+            for field, value, quote in (
+                ("event_date", day.isoformat(), written),
+                ("sub_event_type", sub, "attack"),
+                ("fatalities", figure, f"{figure} killed"),
+                ("location", spelled, spelled),
+                ("actor1", a1, a1),
+                ("actor2", a2, a2),
             )
         )
         out.append(
@@ -96,7 +120,7 @@ def incident(rng: random.Random, countries: list[dict], n: int, docs: list[DocIn
     return out
 
 
-def build(n: int, seed: int = 7) -> tuple[list[Mention], list[DocInfo]]:
+def build(n: int, seed: int = 7) -> tuple[list[Mention], list[DocInfo], int]:
     rng = random.Random(seed)
     countries = world(rng)
     mentions: list[Mention] = []
@@ -105,16 +129,24 @@ def build(n: int, seed: int = 7) -> tuple[list[Mention], list[DocInfo]]:
     while len(mentions) < n:
         mentions.extend(incident(rng, countries, i, docs))
         i += 1
-    return mentions[:n], docs
+    return mentions[:n], docs, len({m.document.rsplit("-", 1)[0] for m in mentions[:n]})
 
 
 def run(n: int) -> dict:
-    mentions, docs = build(n)
+    mentions, docs, incidents = build(n)
     started = time.perf_counter()
     events = merge(mentions, docs)
     seconds = time.perf_counter() - started
+    incident_of = [{d.rsplit("-", 1)[0] for d in e.documents} for e in events]
+    joined = {i for group in incident_of if len(group) > 1 for i in group}
+    told = Counter(i for group in incident_of for i in group)
+    split = [i for i, events_of_it in told.items() if events_of_it > 1]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"mentions": n, "events": len(events), "seconds": round(seconds, 2), "peak_mb": round(peak_mb)}
+    return {
+        "mentions": n, "incidents": incidents, "events": len(events), "seconds": round(seconds, 2),
+        "peak_mb": round(peak_mb), "over_merged": round(len(joined) / incidents, 4),
+        "split": round(len(split) / incidents, 4),
+    }  # fmt: skip
 
 
 def main() -> None:
