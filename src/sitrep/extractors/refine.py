@@ -172,16 +172,14 @@ _NATURE = (
 )  # fmt: skip
 _STOPPING = frozenset({"foil", "foiled", "thwart", "thwarted", "prevent", "prevented", "avert", "averted"})
 _ASSAULT_WORDS = ("attack", "offensive", "assault", "infiltration", "advance", "incursion", "raid")
-_PEOPLE_WORDS = (
-    "operative", "fighter", "militant", "soldier", "member", "rebel", "insurgent", "commander", "suspect",
-    "people", "civilian", "men", "women", "child", "hostage", "prisoner", "leader", "gunm", "others", "them",
-    "him", "alive",
-)  # fmt: skip
-# Whole words only: "man" must not take "Manbij" for a person.
-_PERSON = re.compile(
-    r"\b(?:man|woman|girl|boy|person|journalist|worker|official|citizen|national|tourist|student|teacher"
+# People taken, not ground: words that begin a word ("fighter" for "fighters", "gunm" for
+# "gunmen"), and short nouns only as whole words, so "man" does not take "Manbij" for a person.
+_PEOPLE = re.compile(
+    r"\b(?:operative|fighter|militant|soldier|member|rebel|insurgent|commander|suspect|people|civilian|men"
+    r"|women|child|hostage|prisoner|leader|gunm|others|them|him|alive"
+    r"|(?:man|woman|girl|boy|person|journalist|worker|official|citizen|national|tourist|student|teacher"
     r"|priest|pilot|activist|spy|wife|husband|son|daughter|crew|passenger|villager|resident|farmer|trader"
-    r"|nurse|doctor|engineer|contractor|volunteer|reporter|photographer)s?\b",
+    r"|nurse|doctor|engineer|contractor|volunteer|reporter|photographer)s?\b)",
     re.IGNORECASE,
 )
 _WEAPON_WORDS = (
@@ -234,7 +232,7 @@ def _state_agent(trig: Trigger) -> bool:
 
 def _territory(trig: Trigger, strength: int, cues: frozenset[str]) -> tuple[str, int] | None:
     """Taking a place is a territory event; taking people is not, and who takes it decides which."""
-    if starts_word(trig.patient, _PEOPLE_WORDS) or _PERSON.search(trig.patient):
+    if _PEOPLE.search(trig.patient):
         if trig.target == "armed" and not _state_agent(trig):
             return "Armed clash", 2
         # people taken by state forces are arrested, by anyone else abducted
