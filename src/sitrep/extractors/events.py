@@ -240,7 +240,8 @@ def _other_sense(tokens: Span, sub: str) -> bool:
     token = tokens[0]
     lemma = token.lemma_.lower()
     if lemma == "strike" and token.pos_ == "VERB":
-        return any(c.dep_ in ("dobj", "obj", "nsubjpass", "agent") for c in token.children)
+        hit = any(c.dep_ in ("dobj", "obj", "nsubjpass", "agent") for c in token.children)
+        return hit or token.lower_ == "struck"  # "gunmen struck at noon": workers go on strike
     return (lemma == "block" and token.pos_ == "NOUN") or shows(token) or state_objects(token)
 
 
