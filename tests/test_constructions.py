@@ -260,5 +260,5 @@ def test_a_place_described_as_retaken_is_no_news_of_its_taking(resources):
 
 
 def test_gunmen_who_struck_made_an_attack_not_a_strike(resources):
-    text = "Gunmen on motorcycles struck in the early afternoon, attacking farmers in their fields near Dikwa."
+    text = "Gunmen riding motorcycles struck in the early afternoon, attacking farmers in their fields near Dikwa."
     assert _sub(resources, text) == "Attack"

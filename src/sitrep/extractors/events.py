@@ -175,7 +175,7 @@ def scan_sentence(sent: Span, base: int, lexicon: TriggerLexicon) -> SentenceSca
     kept = [
         (span, entry)
         for span, entry in _longest(hits)
-        if not _other_sense(sent[span[0] : span[1]], entry[0], lexicon) and not _masked(span, entry[0], masks)
+        if not _other_sense(sent[span[0] : span[1]], entry[0]) and not _masked(span, entry[0], masks)
     ]
     heads = {_head(sent[a:b]).i for (a, b), _ in kept}
     clauses = [_background_clause(sent[a:b], heads) for a, b, kind in gated if kind == "background"]
@@ -223,9 +223,15 @@ def _gated_cue_counts(tokens: Span, kind: str, cues: set[str], lexicon: TriggerL
     return kind != "background" and _counts_as_act(tokens, kind, cues)  # background dates clauses
 
 
-def _other_sense(tokens: Span, sub: str, lexicon: TriggerLexicon) -> bool:
+LABOUR = frozenset(
+    {"worker", "employee", "staff", "teacher", "doctor", "nurse", "miner", "driver", "docker", "union",
+     "lecturer", "trucker", "pilot", "member", "servant", "labourer", "laborer"}
+)  # fmt: skip
+
+
+def _other_sense(tokens: Span, sub: str) -> bool:
     """A word in its other sense: a burning fire (``_blaze``); "shells struck two camps" (a labour
-    strike takes no object, so a strike with one, in the passive or by armed men, is a hit);
+    strike takes no object, so a strike with one, in the passive or by others than workers, is a hit);
     "apartment blocks"; "riot police", "riot gear": the riot names the kit, not a riot."""
     if _blaze(tokens):
         return True
@@ -241,8 +247,9 @@ def _other_sense(tokens: Span, sub: str, lexicon: TriggerLexicon) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "strike" and token.pos_ == "VERB":
         hit = any(c.dep_ in ("dobj", "obj", "nsubjpass", "agent") for c in token.children)
-        armed = any(c.dep_ == "nsubj" and c.lower_ in lexicon.cues["armed"] for c in token.children)
-        return hit or armed  # "gunmen struck at noon" attacked; "dock workers struck" went on strike
+        # "gunmen struck at noon" attacked; only working people who "struck" went on strike
+        labour = any(c.dep_ == "nsubj" and c.lemma_.lower() in LABOUR for c in token.children)
+        return hit or (token.lower_ == "struck" and not labour)
     return (lemma == "block" and token.pos_ == "NOUN") or shows(token) or state_objects(token)
 
 
