@@ -43,7 +43,7 @@ def foreground(
     kept, previous_background, previous_end = [], False, -1
     lead = next((s for s in scans if len(s.sentence) > 6), None)
     for scan in scans:
-        start, end = _bounds(scan)
+        start, end = scan.bounds
         own = [d for d in dates if start <= d.start < end and d.kind != "dateline"]
         same_paragraph = previous_end >= 0 and "\n" not in text[previous_end:start]
         # the lead is never background by wording; the anchor's sentence only by strong wording
@@ -70,10 +70,10 @@ def separate_runs(scans: Sequence[SentenceScan], text: str) -> list[tuple[Senten
     runs: list[list[SentenceScan]] = []
     previous: SentenceScan | None = None
     for scan in scans:
-        start, end = _bounds(scan)
+        start, end = scan.bounds
         if _SEPARATE.match(text, start, end):
             runs.append([scan])
-        elif runs and previous is runs[-1][-1] and "\n" not in text[_bounds(previous)[1] : start]:
+        elif runs and previous is runs[-1][-1] and "\n" not in text[previous.bounds[1] : start]:
             runs[-1].append(scan)
         previous = scan
     return [tuple(run) for run in runs]
@@ -96,7 +96,3 @@ def _years_earlier(text: str, start: int, end: int, day: str | None, dated: bool
         return False  # a sentence with a day of its own is judged by it
     years = [int(y) for y in _YEAR.findall(text, start, end)]
     return bool(years) and all(y < int(day[:4]) for y in years)
-
-
-def _bounds(scan: SentenceScan) -> tuple[int, int]:
-    return scan.base + scan.sentence.start_char, scan.base + scan.sentence.end_char

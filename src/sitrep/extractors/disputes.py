@@ -116,7 +116,7 @@ def earlier_spans(kept: Sequence[SentenceScan], text: str) -> list[tuple[int, in
     """Spans from a trigger to a following phrase that puts it before the event."""
     spans = []
     for scan in kept:
-        start, end = _bounds(scan)
+        start, end = scan.bounds
         for m in _EARLIER_TAIL.finditer(text, start, end):
             before = [t.start for t in scan.triggers if m.start() - _REACH <= t.start < m.start()]
             if before:
@@ -145,10 +145,6 @@ def one_version_per_source(claims: Sequence[Claim]) -> list[Claim]:
             continue
         out.append(c)
     return out
-
-
-def _bounds(scan: SentenceScan) -> tuple[int, int]:
-    return scan.base + scan.sentence.start_char, scan.base + scan.sentence.end_char
 
 
 # --------------------------------------------------------------------------- sub-event type
@@ -233,7 +229,7 @@ def _blame_claims(
     claim: MakeClaim,
 ) -> list[Claim]:
     """Armed actors a sentence blames ("the army blamed the rebels")."""
-    start, end = _bounds(scan)
+    start, end = scan.bounds
     sentence = text[start:end]
     if _DENIAL.search(sentence) or _NOBODY.search(sentence):
         return []
@@ -283,7 +279,7 @@ def victim_claims(
     claims = []
     deaths = sorted(t.start for t in tolls if t.kind == "killed" and not t.negated)
     for scan in kept:
-        start, end = _bounds(scan)
+        start, end = scan.bounds
         sentence = text[start:end].lower()
         if "unclear" in scan.cues and any(w in sentence for w in ("civilian", "militia", "fighter")):
             claims.append(claim("victim_status", "unclear", start, end, "casualties", 0.6))
@@ -350,7 +346,7 @@ def date_claims(
     main_day = dt.date.fromisoformat(day)
     claims = []
     for scan in kept:
-        start, end = _bounds(scan)
+        start, end = scan.bounds
         if not any(t.asserted and t.sub_event_type in rivals for t in scan.triggers):
             continue
         for d in dates:

@@ -115,6 +115,11 @@ class SentenceScan:
     triggers: tuple[Trigger, ...]
     cues: frozenset[str]
 
+    @property
+    def bounds(self) -> tuple[int, int]:
+        """The sentence's offsets in the document."""
+        return self.base + self.sentence.start_char, self.base + self.sentence.end_char
+
 
 def _token_strings(sent: Span) -> tuple[list[str], list[str]]:
     lowers = [t.lower_ for t in sent]

@@ -317,12 +317,8 @@ def _split(deaths: int | None, events: int | None) -> int | None:
 
 
 def _sentence_filter(kept: Sequence[SentenceScan]) -> Callable[[int], bool]:
-    bounds = SpanIndex(_bounds_of(kept))
+    bounds = SpanIndex(s.bounds for s in kept)
     return lambda offset: bounds.holding(offset) is not None
-
-
-def _bounds_of(scans: Sequence[SentenceScan]) -> list[tuple[int, int]]:
-    return [(s.base + s.sentence.start_char, s.base + s.sentence.end_char) for s in scans]
 
 
 # --------------------------------------------------------------------------- actors
@@ -395,7 +391,7 @@ def _fatalities(
                                         coded[-1].end, "casualties", 0.9)]  # fmt: skip
     parties = {a.source: a.kind for a in facts.attributions if a.kind == "party_media"}
     by_sentence: dict[tuple[str, int | None], list[Toll]] = defaultdict(list)
-    sentences = SpanIndex(_bounds_of(facts.scans))
+    sentences = SpanIndex(s.bounds for s in facts.scans)
     for toll in tolls:
         if not toll.negated:
             by_sentence[(_source_at(toll.start, facts), sentences.holding(toll.start))].append(toll)
