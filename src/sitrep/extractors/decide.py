@@ -314,9 +314,9 @@ def by_actors(sub: str, live: Sequence[Trigger], actors: Sequence[Actor], cues: 
         armed = [t for t in hits if t.target == "armed" or _actor_in(t.patient_span, index, ARMED_INTER)]
         if armed and not any(t.target == "civilian" for t in hits):
             return "Armed clash"
-    if sub in TERRITORY:
+    if sub in TERRITORY_TYPES:
         # who takes the place decides: state forces regain it, anyone else overtakes it
-        takers = [a for t in live if t.sub_event_type in TERRITORY for a in index.at(t.agent_span)]
+        takers = [a for t in live if t.sub_event_type in TERRITORY_TYPES for a in index.at(t.agent_span)]
         taker = takers[0] if takers else None
         if taker is not None and taker.inter == 1:
             return "Government regains territory"
@@ -333,9 +333,6 @@ def non_state_agent(trig: Trigger, actors: Sequence[Actor]) -> bool:
     words = trig.agent.lower().split()
     named = _actor_in(trig.agent_span, ActorIndex(actors), NON_STATE)
     return named or any(w in NON_STATE_WORDS for w in words)
-
-
-TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
 class ActorIndex:

@@ -22,6 +22,7 @@ from ..datafiles import read_json
 from ..records import Trigger
 from ..taxonomy import DEFAULT_CAMEO
 from .constructions import Construction, load_constructions, matches
+from .refine import TERRITORY_TYPES
 from .syntax import (
     agent_of,
     describes_a_place,
@@ -354,7 +355,6 @@ def _counts_as_act(tokens: Span, kind: str, cues: set[str]) -> bool:
 PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally"})
 # A crowd's gatherings: "recent demonstrations" still frame the riot they led to.
 CROWD_TYPES = frozenset({"Peaceful protest", "Violent demonstration", "Mob violence"})
-TAKEN_GROUND = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 
 
 def _manner_of(child: Token) -> bool:
@@ -434,7 +434,7 @@ def _trigger(
         or is_earlier(head)
         or (sub not in CROWD_TYPES and said_earlier(head))  # "in revenge for a recent attack"
         or (sub in WEAPON_TYPES and generic_use(head))
-        or (sub in TAKEN_GROUND and describes_a_place(head)),
+        or (sub in TERRITORY_TYPES and describes_a_place(head)),
         setting=_setting(head),
         prior=is_prior(head),
         agent=agent.text if agent is not None else "",
